@@ -1,0 +1,459 @@
+//! The typed model of one ERN feed, shared by the ERN 3 and ERN 4 readers.
+//!
+//! Every value keeps where it came from: `elem` is the offset of its element's start tag
+//! (line/column of findings) and `span` the raw source range of the value itself (what a
+//! finding underlines and what a fix replaces). Values borrow from the decoded text.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use crate::finding::Span;
+
+/// The ERN family and version of a feed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErnVersion {
+    pub major: u8,
+    /// Dotted version as read: `4.3`, `4.1.1`, `3.8.2`.
+    pub label: String,
+    pub namespace: Option<String>,
+}
+
+impl ErnVersion {
+    pub fn is_ern4(&self) -> bool {
+        self.major == 4
+    }
+}
+
+/// An attribute value.
+#[derive(Clone, Debug)]
+pub struct AttrValue<'a> {
+    pub value: Cow<'a, str>,
+    /// Start tag of the element that carries the attribute.
+    pub elem: u32,
+    /// Raw value between the quotes.
+    pub span: Span,
+}
+
+/// Text content of an element.
+#[derive(Clone, Debug)]
+pub struct Text<'a> {
+    pub value: Cow<'a, str>,
+    pub elem: u32,
+    /// Raw content; empty range right after the start tag for an empty element.
+    pub span: Span,
+    /// Whether the whole value can be rewritten by one edit of `span` (one run of text
+    /// or references, no comments or child elements inside).
+    pub editable: bool,
+}
+
+/// Where a text's effective language comes from (catalogue §0.4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LangSource {
+    /// `LanguageAndScriptCode` on the element itself.
+    Own,
+    /// Inherited from a localized container (`DisplayTitle`, `PartyName`, `Release`, …).
+    Container,
+    /// Only from the message root.
+    Root,
+    /// Nothing declared anywhere: DDEX's default, `en`.
+    Default,
+}
+
+/// The effective language of a value.
+#[derive(Clone, Debug)]
+pub struct Lang<'a> {
+    /// The attribute that declares it; `None` for [`LangSource::Default`].
+    pub attr: Option<AttrValue<'a>>,
+    pub source: LangSource,
+}
+
+impl Lang<'_> {
+    /// The tag as written (`en` when only DDEX's default applies).
+    pub fn tag(&self) -> &str {
+        self.attr.as_ref().map_or("en", |a| a.value.as_ref())
+    }
+}
+
+/// A displayed or indexed text with its localization: a title, a name, a rights line.
+#[derive(Clone, Debug)]
+pub struct Localized<'a> {
+    pub text: Text<'a>,
+    pub lang: Lang<'a>,
+    /// `ApplicableTerritoryCode` of the text or its container.
+    pub territory: Option<AttrValue<'a>>,
+    /// `IsDefault` of the text or its container.
+    pub is_default: Option<AttrValue<'a>>,
+}
+
+impl Localized<'_> {
+    pub fn value(&self) -> &str {
+        &self.text.value
+    }
+    pub fn is_default(&self) -> bool {
+        self.is_default.as_ref().is_some_and(|a| a.value.trim() == "true" || a.value.trim() == "1")
+    }
+}
+
+/// Which element a title comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TitleKind {
+    /// ERN 4 `DisplayTitleText`: the whole title in one string.
+    DisplayTitleText,
+    /// ERN 4 `DisplayTitle` (`TitleText` + `SubTitle`s).
+    DisplayTitle,
+    /// ERN 4 `AdditionalTitle` (4.3) or `FormalTitle`/`GroupingTitle` (4.3.2).
+    AdditionalTitle,
+    /// ERN 3 `Title` (in `ReleaseDetailsByTerritory` or `…DetailsByTerritory`).
+    Title,
+    /// ERN 3 `ReferenceTitle`.
+    ReferenceTitle,
+}
+
+#[derive(Clone, Debug)]
+pub struct Title<'a> {
+    pub kind: TitleKind,
+    /// Start tag of the title element (`DisplayTitle`, `Title`, …).
+    pub elem: u32,
+    pub tag_span: Span,
+    /// `TitleType` attribute (ERN 3, ERN 4 AdditionalTitle).
+    pub title_type: Option<AttrValue<'a>>,
+    /// The main text: `TitleText`, or the element's own text for `DisplayTitleText`.
+    pub text: Option<Localized<'a>>,
+    pub subtitles: Vec<Localized<'a>>,
+    /// The title element's own language (for `DisplayTitleText`, the same as the text's).
+    pub lang: Lang<'a>,
+    pub territory: Option<AttrValue<'a>>,
+    pub is_default: Option<AttrValue<'a>>,
+    /// ERN 3: index of the `…DetailsByTerritory` it sits in.
+    pub details: Option<u16>,
+}
+
+/// Kinds of identifiers the rules check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IdKind {
+    Isrc,
+    Icpn,
+    Grid,
+    Isni,
+    Dpid,
+    Ipi,
+    CatalogNumber,
+    Proprietary,
+    Other,
+}
+
+/// What an identifier identifies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    /// The `MessageHeader` (sender, recipient).
+    Header,
+    Party(usize),
+    Resource(usize),
+    Release(usize),
+}
+
+#[derive(Clone, Debug)]
+pub struct Identifier<'a> {
+    pub kind: IdKind,
+    pub text: Text<'a>,
+    pub owner: Owner,
+    /// `Namespace` attribute of a proprietary identifier.
+    pub namespace: Option<AttrValue<'a>>,
+}
+
+/// One `PartyName` of an ERN 4 party (or an ERN 3 inline party name).
+#[derive(Clone, Debug)]
+pub struct PartyName<'a> {
+    pub elem: u32,
+    pub full_name: Option<Localized<'a>>,
+    /// `FullNameIndexed`, `FullNameAsciiTranscribed`, `KeyName`, … in document order.
+    pub other_names: Vec<Localized<'a>>,
+    pub lang: Lang<'a>,
+}
+
+/// An ERN 4 `PartyList/Party`.
+#[derive(Clone, Debug)]
+pub struct Party<'a> {
+    pub elem: u32,
+    pub tag_span: Span,
+    pub reference: Option<Text<'a>>,
+    pub names: Vec<PartyName<'a>>,
+    /// Indexes into [`Feed::identifiers`].
+    pub ids: Vec<usize>,
+}
+
+/// A `DisplayArtist` credit.
+#[derive(Clone, Debug)]
+pub struct ArtistCredit<'a> {
+    pub elem: u32,
+    /// ERN 4 `ArtistPartyReference`.
+    pub party_ref: Option<Text<'a>>,
+    /// ERN 3 inline `PartyName`s.
+    pub names: Vec<PartyName<'a>>,
+    /// `DisplayArtistRole` (ERN 4) or `ArtistRole` (ERN 3).
+    pub roles: Vec<Text<'a>>,
+}
+
+/// A P line or C line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RightsKind {
+    P,
+    C,
+}
+
+#[derive(Clone, Debug)]
+pub struct RightsLine<'a> {
+    pub kind: RightsKind,
+    pub elem: u32,
+    pub tag_span: Span,
+    pub year: Option<Text<'a>>,
+    pub company: Option<Localized<'a>>,
+    pub text: Option<Localized<'a>>,
+    pub details: Option<u16>,
+}
+
+/// A label of a release: ERN 4 `ReleaseLabelReference`, ERN 3 `LabelName`.
+#[derive(Clone, Debug)]
+pub struct Label<'a> {
+    pub elem: u32,
+    pub tag_span: Span,
+    /// ERN 4: the party reference (the element's text).
+    pub party_ref: Option<Text<'a>>,
+    /// ERN 3: the label name itself.
+    pub name: Option<Localized<'a>>,
+    /// `LabelType` (ERN 4) or `LabelNameType` (ERN 3).
+    pub label_type: Option<AttrValue<'a>>,
+    pub is_default: Option<AttrValue<'a>>,
+    pub territory: Option<AttrValue<'a>>,
+    pub details: Option<u16>,
+}
+
+impl Label<'_> {
+    pub fn is_display_label(&self) -> bool {
+        self.label_type.as_ref().is_some_and(|t| matches!(t.value.trim(), "DisplayLabel" | "DisplayLabelName"))
+    }
+    pub fn is_default(&self) -> bool {
+        self.is_default.as_ref().is_some_and(|a| a.value.trim() == "true" || a.value.trim() == "1")
+    }
+}
+
+/// ERN 3 `ReleaseDetailsByTerritory` (or a resource's `…DetailsByTerritory`).
+#[derive(Clone, Debug)]
+pub struct TerritoryDetails<'a> {
+    pub elem: u32,
+    pub tag_span: Span,
+    /// `TerritoryCode`s, or `ExcludedTerritoryCode`s when `excluded`.
+    pub territories: Vec<Text<'a>>,
+    pub excluded: bool,
+    pub lang: Lang<'a>,
+}
+
+/// The parts of a release or resource that carry display metadata.
+#[derive(Clone, Debug, Default)]
+pub struct Display<'a> {
+    pub titles: Vec<Title<'a>>,
+    pub artist_names: Vec<Localized<'a>>,
+    pub artists: Vec<ArtistCredit<'a>>,
+    pub plines: Vec<RightsLine<'a>>,
+    pub clines: Vec<RightsLine<'a>>,
+    pub details: Vec<TerritoryDetails<'a>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReleaseKind {
+    Release,
+    /// ERN 4 `TrackRelease`.
+    TrackRelease,
+}
+
+#[derive(Clone, Debug)]
+pub struct Release<'a> {
+    pub kind: ReleaseKind,
+    pub elem: u32,
+    pub tag_span: Span,
+    pub reference: Option<Text<'a>>,
+    pub is_main_release: bool,
+    pub release_types: Vec<Text<'a>>,
+    pub display: Display<'a>,
+    pub labels: Vec<Label<'a>>,
+    /// Indexes into [`Feed::identifiers`].
+    pub ids: Vec<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Resource<'a> {
+    /// `SoundRecording`, `Video`, `Image`, …
+    pub kind: &'a str,
+    pub elem: u32,
+    pub tag_span: Span,
+    pub reference: Option<Text<'a>>,
+    pub display: Display<'a>,
+    /// Indexes into [`Feed::identifiers`].
+    pub ids: Vec<usize>,
+}
+
+/// What a reference points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RefKind {
+    Party,
+    Resource,
+    Release,
+}
+
+impl RefKind {
+    pub fn noun(self) -> &'static str {
+        match self {
+            RefKind::Party => "party",
+            RefKind::Resource => "resource",
+            RefKind::Release => "release",
+        }
+    }
+}
+
+/// A use of a reference (`ReleaseLabelReference`, `ArtistPartyReference`, …).
+#[derive(Clone, Debug)]
+pub struct RefUse<'a> {
+    pub kind: RefKind,
+    /// Local name of the referring element.
+    pub element: &'a str,
+    pub text: Text<'a>,
+}
+
+/// A `MessageSender`, `SentOnBehalfOf` or `MessageRecipient`.
+#[derive(Clone, Debug)]
+pub struct HeaderParty<'a> {
+    pub role: &'a str,
+    pub elem: u32,
+    pub name: Option<Text<'a>>,
+    /// Indexes into [`Feed::identifiers`].
+    pub ids: Vec<usize>,
+}
+
+/// One ERN message.
+#[derive(Clone, Debug)]
+pub struct Feed<'a> {
+    pub version: ErnVersion,
+    /// Root start tag.
+    pub root_elem: u32,
+    pub root_tag_span: Span,
+    pub root_lang: Option<AttrValue<'a>>,
+    /// Every `LanguageAndScriptCode` attribute in the message, in document order.
+    pub lang_attrs: Vec<AttrValue<'a>>,
+    pub header: Vec<HeaderParty<'a>>,
+    pub parties: Vec<Party<'a>>,
+    pub resources: Vec<Resource<'a>>,
+    pub releases: Vec<Release<'a>>,
+    pub identifiers: Vec<Identifier<'a>>,
+    pub refs: Vec<RefUse<'a>>,
+    party_index: HashMap<String, usize>,
+}
+
+impl<'a> Feed<'a> {
+    pub fn new(version: ErnVersion, root_elem: u32, root_tag_span: Span, root_lang: Option<AttrValue<'a>>) -> Self {
+        Feed {
+            version,
+            root_elem,
+            root_tag_span,
+            root_lang,
+            lang_attrs: Vec::new(),
+            header: Vec::new(),
+            parties: Vec::new(),
+            resources: Vec::new(),
+            releases: Vec::new(),
+            identifiers: Vec::new(),
+            refs: Vec::new(),
+            party_index: HashMap::new(),
+        }
+    }
+
+    /// Called by the readers once every item is read.
+    pub(crate) fn finish(&mut self) {
+        self.party_index.clear();
+        for (i, p) in self.parties.iter().enumerate() {
+            if let Some(r) = &p.reference {
+                self.party_index.entry(r.value.trim().to_string()).or_insert(i);
+            }
+        }
+    }
+
+    /// The party a reference names (first definition wins).
+    pub fn party(&self, reference: &str) -> Option<&Party<'a>> {
+        self.party_index.get(reference.trim()).map(|&i| &self.parties[i])
+    }
+
+    /// The names under which a label is shown: the `LabelName` (ERN 3) or the referenced
+    /// party's `FullName`s (ERN 4).
+    pub fn label_names<'s>(&'s self, label: &'s Label<'a>) -> Vec<&'s Localized<'a>> {
+        if let Some(n) = &label.name {
+            return vec![n];
+        }
+        label
+            .party_ref
+            .as_ref()
+            .and_then(|r| self.party(&r.value))
+            .map(|p| p.names.iter().filter_map(|n| n.full_name.as_ref()).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn identifiers_of(&self, ids: &[usize]) -> impl Iterator<Item = &Identifier<'a>> {
+        ids.iter().map(|&i| &self.identifiers[i])
+    }
+
+    /// Every displayed or indexed text of the message, with what it is.
+    pub fn display_texts(&self) -> Vec<(TextField, &Localized<'a>)> {
+        let mut out = Vec::new();
+        for p in &self.parties {
+            for n in &p.names {
+                out.extend(n.full_name.iter().map(|t| (TextField::PartyName, t)));
+                out.extend(n.other_names.iter().map(|t| (TextField::PartyNameOther, t)));
+            }
+        }
+        let displays = self.releases.iter().map(|r| &r.display).chain(self.resources.iter().map(|r| &r.display));
+        for d in displays {
+            for t in &d.titles {
+                out.extend(t.text.iter().map(|x| (TextField::Title, x)));
+                out.extend(t.subtitles.iter().map(|x| (TextField::SubTitle, x)));
+            }
+            out.extend(d.artist_names.iter().map(|x| (TextField::ArtistName, x)));
+            for a in &d.artists {
+                for n in &a.names {
+                    out.extend(n.full_name.iter().map(|t| (TextField::PartyName, t)));
+                    out.extend(n.other_names.iter().map(|t| (TextField::PartyNameOther, t)));
+                }
+            }
+            for l in d.plines.iter().chain(&d.clines) {
+                out.extend(l.text.iter().map(|x| (TextField::RightsLine, x)));
+                out.extend(l.company.iter().map(|x| (TextField::RightsCompany, x)));
+            }
+        }
+        for r in &self.releases {
+            for l in &r.labels {
+                out.extend(l.name.iter().map(|x| (TextField::LabelName, x)));
+            }
+        }
+        out.sort_by_key(|(_, t)| t.text.span.start);
+        out
+    }
+}
+
+/// What kind of field a displayed text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TextField {
+    Title,
+    SubTitle,
+    ArtistName,
+    /// `PartyName/FullName` (artists, labels, contributors).
+    PartyName,
+    PartyNameOther,
+    /// ERN 3 `LabelName`.
+    LabelName,
+    RightsLine,
+    RightsCompany,
+}
+
+impl TextField {
+    /// Names (artist, party, label) as opposed to titles and rights lines.
+    pub fn is_name(self) -> bool {
+        matches!(self, TextField::ArtistName | TextField::PartyName | TextField::PartyNameOther | TextField::LabelName)
+    }
+}

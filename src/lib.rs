@@ -1,0 +1,11 @@
+//! ddexlint: a linter for DDEX ERN release feeds.
+//!
+//! Data flows one way: [`source`] decodes bytes, [`xml`] reads them strictly, [`ern`] builds
+//! one typed [`ern::Feed`] for ERN 3 and ERN 4, [`rules`] turn it into [`finding::Finding`]s,
+//! and [`render`] writes them. The library never prints.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod finding;
+pub mod report;
+pub mod source;
+pub mod xml;

@@ -1,0 +1,77 @@
+//! What a run found, file by file, resolved to lines, columns and XPaths: the input of
+//! every renderer.
+
+use serde::Serialize;
+
+use crate::finding::{Finding, Severity};
+
+/// One finding, placed in its file.
+#[derive(Clone, Debug)]
+pub struct Located {
+    pub finding: Finding,
+    pub category: &'static str,
+    pub path: String,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub column_end: u32,
+    pub xpath: Option<String>,
+    /// The source line that holds `line` (for human output), without its line end.
+    pub source_line: Option<String>,
+}
+
+/// What was read of one file.
+#[derive(Clone, Debug, Serialize)]
+pub struct FileSummary {
+    pub path: String,
+    pub ern_version: Option<String>,
+    pub releases: usize,
+    pub findings: usize,
+}
+
+/// A whole run: files and findings sorted by (path, line, column, rule).
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    pub files: Vec<FileSummary>,
+    pub findings: Vec<Located>,
+    /// Fixes applied by `--fix` (count), when fixing.
+    pub fixed: usize,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub fixable: usize,
+}
+
+impl Report {
+    pub fn sort(&mut self) {
+        self.files.sort_by(|a, b| a.path.cmp(&b.path));
+        self.findings.sort_by(|a, b| {
+            (&a.path, a.line, a.column, a.finding.rule).cmp(&(&b.path, b.line, b.column, b.finding.rule))
+        });
+    }
+
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary { files: self.files.len(), ..Summary::default() };
+        for l in &self.findings {
+            match l.finding.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Info => s.infos += 1,
+            }
+            if l.finding.fix.as_ref().is_some_and(|f| !f.edits.is_empty()) {
+                s.fixable += 1;
+            }
+        }
+        s
+    }
+
+    /// The most severe finding, if any.
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.findings.iter().map(|l| l.finding.severity).max()
+    }
+}

@@ -1,0 +1,219 @@
+//! A feed's bytes, decoded to UTF-8 text, with what is needed to write it back unchanged
+//! (encoding, byte order mark) and to turn byte offsets into lines and columns.
+
+use std::sync::OnceLock;
+
+/// How the file was encoded on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8 { bom: bool },
+    Utf16Le,
+    Utf16Be,
+}
+
+impl Encoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 { .. } => "UTF-8",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+        }
+    }
+}
+
+/// Why a file's bytes could not be decoded as text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodeError {
+    /// Byte offset in the original file where decoding failed.
+    pub byte_offset: usize,
+    pub message: String,
+}
+
+/// A decoded feed.
+#[derive(Debug)]
+pub struct Source {
+    /// The path as the user named it (or `-` for stdin).
+    pub path: String,
+    pub text: String,
+    pub encoding: Encoding,
+    lines: OnceLock<Vec<u32>>,
+}
+
+impl Source {
+    /// Decode a file's bytes: UTF-8 (BOM optional) or UTF-16 with a BOM. UTF-16 without a BOM
+    /// is recognised by the `<\0?\0` pattern of its first character.
+    pub fn decode(path: impl Into<String>, bytes: Vec<u8>) -> Result<Source, DecodeError> {
+        let path = path.into();
+        let (text, encoding) = decode_bytes(bytes)?;
+        Ok(Source { path, text, encoding, lines: OnceLock::new() })
+    }
+
+    /// A source built from text already in memory (tests, generated feeds).
+    pub fn from_text(path: impl Into<String>, text: impl Into<String>) -> Source {
+        Source { path: path.into(), text: text.into(), encoding: Encoding::Utf8 { bom: false }, lines: OnceLock::new() }
+    }
+
+    /// Encode `text` (a fixed version of this source's text) the way the original was encoded.
+    pub fn encode_like_original(&self, text: &str) -> Vec<u8> {
+        encode(text, self.encoding)
+    }
+
+    fn line_starts(&self) -> &[u32] {
+        self.lines.get_or_init(|| line_starts(&self.text))
+    }
+
+    /// 1-based line and column (in Unicode scalar values) of a byte offset.
+    pub fn line_col(&self, offset: u32) -> (u32, u32) {
+        let starts = self.line_starts();
+        let line_idx = starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let line_start = starts[line_idx] as usize;
+        let offset = (offset as usize).min(self.text.len());
+        let offset = floor_char_boundary(&self.text, offset);
+        let col = self.text[line_start..offset.max(line_start)].chars().count() as u32 + 1;
+        (line_idx as u32 + 1, col)
+    }
+
+    /// The byte range of the line holding `offset`, without its line end.
+    pub fn line_span(&self, offset: u32) -> (usize, usize) {
+        let starts = self.line_starts();
+        let idx = starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let start = starts[idx] as usize;
+        let mut end = starts.get(idx + 1).map(|&e| e as usize).unwrap_or(self.text.len());
+        let bytes = self.text.as_bytes();
+        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        (start, end)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Offsets where lines start. A line ends at LF, CRLF or a lone CR.
+fn line_starts(text: &str) -> Vec<u32> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0u32];
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            continue; // the LF of this CRLF ends the line
+        }
+        starts.push(i as u32 + 1);
+    }
+    starts
+}
+
+fn decode_bytes(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
+    if bytes.len() > u32::MAX as usize - 1 {
+        return Err(DecodeError { byte_offset: 0, message: "file is larger than 4 GiB".into() });
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return utf8(rest.to_vec(), 3).map(|t| (t, Encoding::Utf8 { bom: true }));
+    }
+    if bytes.starts_with(b"\xFF\xFE") {
+        return utf16(&bytes[2..], false, 2).map(|t| (t, Encoding::Utf16Le));
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return utf16(&bytes[2..], true, 2).map(|t| (t, Encoding::Utf16Be));
+    }
+    if bytes.starts_with(b"<\0?\0") {
+        return utf16(&bytes, false, 0).map(|t| (t, Encoding::Utf16Le));
+    }
+    if bytes.starts_with(b"\0<\0?") {
+        return utf16(&bytes, true, 0).map(|t| (t, Encoding::Utf16Be));
+    }
+    utf8(bytes, 0).map(|t| (t, Encoding::Utf8 { bom: false }))
+}
+
+fn utf8(bytes: Vec<u8>, base: usize) -> Result<String, DecodeError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bad = e.as_bytes().get(at).copied().unwrap_or(0);
+        DecodeError {
+            byte_offset: base + at,
+            message: format!(
+                "byte 0x{bad:02X} at offset {} is not valid UTF-8; the file may be in another encoding (Latin-1, Windows-1252)",
+                base + at
+            ),
+        }
+    })
+}
+
+fn utf16(bytes: &[u8], big_endian: bool, base: usize) -> Result<String, DecodeError> {
+    if bytes.len() % 2 != 0 {
+        return Err(DecodeError { byte_offset: base + bytes.len() - 1, message: "UTF-16 file has an odd number of bytes".into() });
+    }
+    let units = bytes.chunks_exact(2).map(|c| if big_endian { u16::from_be_bytes([c[0], c[1]]) } else { u16::from_le_bytes([c[0], c[1]]) });
+    let mut out = String::with_capacity(bytes.len() / 2);
+    for (i, r) in char::decode_utf16(units).enumerate() {
+        match r {
+            Ok(c) => out.push(c),
+            Err(e) => {
+                return Err(DecodeError {
+                    byte_offset: base + i * 2,
+                    message: format!("unpaired UTF-16 surrogate 0x{:04X}", e.unpaired_surrogate()),
+                })
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
+    match encoding {
+        Encoding::Utf8 { bom } => {
+            let mut out = Vec::with_capacity(text.len() + 3);
+            if bom {
+                out.extend_from_slice(b"\xEF\xBB\xBF");
+            }
+            out.extend_from_slice(text.as_bytes());
+            out
+        }
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            let be = encoding == Encoding::Utf16Be;
+            let mut out = Vec::with_capacity(text.len() * 2 + 2);
+            out.extend_from_slice(if be { b"\xFE\xFF" } else { b"\xFF\xFE" });
+            for u in text.encode_utf16() {
+                out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
+            }
+            out
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_scalars_and_all_line_ends() {
+        let s = Source::from_text("t", "a\r\nbé\rc\nd");
+        assert_eq!(s.line_col(0), (1, 1));
+        assert_eq!(s.line_col(3), (2, 1));
+        assert_eq!(s.line_col(6), (2, 3)); // after 'b' and 'é'
+        assert_eq!(s.line_col(7), (3, 1));
+        assert_eq!(s.line_col(9), (4, 1));
+    }
+
+    #[test]
+    fn utf16_round_trips() {
+        for enc in [Encoding::Utf16Le, Encoding::Utf16Be, Encoding::Utf8 { bom: true }] {
+            let text = "<a>Ελλάδα 夢</a>";
+            let bytes = encode(text, enc);
+            let s = Source::decode("x", bytes.clone()).unwrap();
+            assert_eq!(s.text, text);
+            assert_eq!(s.encoding, enc);
+            assert_eq!(s.encode_like_original(&s.text), bytes);
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_offset() {
+        let err = Source::decode("x", b"<a>caf\xE9</a>".to_vec()).unwrap_err();
+        assert_eq!(err.byte_offset, 6);
+    }
+}

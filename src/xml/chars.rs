@@ -1,0 +1,64 @@
+//! XML 1.0 character classes (Fifth Edition): what may appear in a document and in names.
+
+/// `Char` production: what may appear anywhere in an XML 1.0 document.
+#[inline]
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+}
+
+/// The first character of a character that is not allowed, if any. Fast path for ASCII.
+pub fn first_invalid_char(s: &str) -> Option<(usize, char)> {
+    let bytes = s.as_bytes();
+    // Only bytes < 0x20 and the sequences for U+FFFE/U+FFFF (EF BF BE/BF) can be invalid in UTF-8 text.
+    let suspicious = bytes.iter().position(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF)?;
+    s[suspicious..].char_indices().map(|(i, c)| (i + suspicious, c)).find(|&(_, c)| !is_xml_char(c))
+}
+
+#[inline]
+pub fn is_name_start_char(c: char) -> bool {
+    matches!(c,
+        ':' | 'A'..='Z' | '_' | 'a'..='z'
+        | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{2FF}'
+        | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}'
+        | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}'
+        | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}')
+}
+
+#[inline]
+pub fn is_name_char(c: char) -> bool {
+    is_name_start_char(c)
+        || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+}
+
+/// `Name` production.
+pub fn is_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if is_name_start_char(c)) && chars.all(is_name_char)
+}
+
+#[inline]
+pub fn is_xml_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert!(is_name("ern:NewReleaseMessage"));
+        assert!(is_name("Titre_é"));
+        assert!(!is_name("1a"));
+        assert!(!is_name(" y"));
+        assert!(!is_name(""));
+    }
+
+    #[test]
+    fn chars() {
+        assert_eq!(first_invalid_char("ok\tfine"), None);
+        assert_eq!(first_invalid_char("a\u{1}b"), Some((1, '\u{1}')));
+        assert_eq!(first_invalid_char("a\u{FFFE}"), Some((1, '\u{FFFE}')));
+        assert_eq!(first_invalid_char("ﬁ夢"), None);
+    }
+}

@@ -1,0 +1,541 @@
+//! A strict, streaming XML 1.0 reader over decoded text.
+//!
+//! quick-xml tokenizes; this layer adds what quick-xml leaves to its caller so that every
+//! document libxml2 rejects is rejected here too: one root, nothing after it, names,
+//! characters, attribute syntax and uniqueness, namespace prefixes, entity references.
+//! No entity declared in a DOCTYPE is ever expanded and nothing external is ever fetched.
+
+pub mod chars;
+mod escape;
+pub mod xpath;
+
+use std::borrow::Cow;
+
+use quick_xml::events::Event as QEvent;
+use quick_xml::Reader;
+
+use crate::finding::Span;
+use chars::{first_invalid_char, is_name, is_xml_char, is_xml_space};
+pub use escape::{escape_attr, escape_text};
+
+/// Why the document is not well-formed, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct XmlError {
+    pub offset: u32,
+    pub message: String,
+}
+
+impl XmlError {
+    fn new(offset: usize, message: impl Into<String>) -> Self {
+        XmlError { offset: offset as u32, message: message.into() }
+    }
+}
+
+/// One attribute of the current start tag.
+#[derive(Clone, Debug)]
+pub struct Attr<'a> {
+    /// Qualified name as written.
+    pub name: &'a str,
+    /// Value with references resolved.
+    pub value: Cow<'a, str>,
+    /// Raw value, between the quotes.
+    pub value_span: Span,
+}
+
+impl Attr<'_> {
+    pub fn local_name(&self) -> &str {
+        local_name(self.name)
+    }
+}
+
+/// Text content between markup: references resolved, CDATA included.
+#[derive(Clone, Debug)]
+pub struct TextNode<'a> {
+    pub value: Cow<'a, str>,
+    /// The raw source range of this run of text.
+    pub span: Span,
+    /// Whether the run holds only XML whitespace.
+    pub is_whitespace: bool,
+    /// Whether the raw text differs from the value (references or CDATA).
+    pub escaped: bool,
+}
+
+#[derive(Clone, Debug)]
+pub enum Event<'a> {
+    /// A start tag (also for `<a/>`, which is followed by an `End`). Attributes: [`XmlReader::attrs`].
+    Start { name: &'a str, span: Span },
+    End { span: Span },
+    Text(TextNode<'a>),
+    /// A DOCTYPE: reported, never processed beyond collecting entity names.
+    Doctype { span: Span, entities: Vec<String> },
+}
+
+pub fn local_name(qname: &str) -> &str {
+    qname.rsplit_once(':').map_or(qname, |(_, l)| l)
+}
+
+fn prefix(qname: &str) -> Option<&str> {
+    qname.split_once(':').map(|(p, _)| p)
+}
+
+/// Streaming reader. Call [`XmlReader::next`] until it returns `Ok(None)`.
+pub struct XmlReader<'a> {
+    text: &'a str,
+    reader: Reader<&'a [u8]>,
+    /// Open elements: qualified name and the number of namespace declarations it pushed.
+    stack: Vec<(&'a str, u32)>,
+    /// Namespace prefixes in scope (prefix, uri).
+    ns: Vec<(&'a str, Cow<'a, str>)>,
+    attrs: Vec<Attr<'a>>,
+    pending: Option<(QEvent<'a>, usize, usize)>,
+    pending_end: Option<Span>,
+    seen_root: bool,
+    root_closed: bool,
+    /// Entity names declared in a DOCTYPE: their references stay unexpanded.
+    declared_entities: Vec<String>,
+    /// References to declared entities met so far (name, offset).
+    pub unexpanded_refs: Vec<(String, u32)>,
+    done: bool,
+}
+
+impl<'a> XmlReader<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut reader = Reader::from_str(text);
+        let config = reader.config_mut();
+        config.check_end_names = true;
+        config.check_comments = true;
+        config.expand_empty_elements = false;
+        config.trim_text(false);
+        XmlReader {
+            text,
+            reader,
+            stack: Vec::new(),
+            ns: Vec::new(),
+            attrs: Vec::new(),
+            pending: None,
+            pending_end: None,
+            seen_root: false,
+            root_closed: false,
+            declared_entities: Vec::new(),
+            unexpanded_refs: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// The attributes of the last `Start` event.
+    pub fn attrs(&self) -> &[Attr<'a>] {
+        &self.attrs
+    }
+
+    pub fn attr(&self, local: &str) -> Option<&Attr<'a>> {
+        self.attrs.iter().find(|a| a.local_name() == local)
+    }
+
+    /// Namespace URI bound to a prefix (`None` = the default namespace).
+    pub fn namespace_of(&self, prefix: Option<&str>) -> Option<&str> {
+        let p = prefix.unwrap_or("");
+        self.ns.iter().rev().find(|(q, _)| *q == p).map(|(_, u)| u.as_ref()).filter(|u| !u.is_empty())
+    }
+
+    /// Namespace of a qualified element name, in the current scope.
+    pub fn element_namespace(&self, qname: &str) -> Option<&str> {
+        self.namespace_of(prefix(qname))
+    }
+
+    /// Nesting depth of the current position (the root's content is depth 1).
+    pub fn depth(&self) -> usize {
+        self.stack.len()
+    }
+
+    fn offset_of(&self, s: &str) -> usize {
+        s.as_ptr() as usize - self.text.as_ptr() as usize
+    }
+
+    fn raw_event(&mut self) -> Result<(QEvent<'a>, usize, usize), XmlError> {
+        if let Some(p) = self.pending.take() {
+            return Ok(p);
+        }
+        let start = self.reader.buffer_position() as usize;
+        match self.reader.read_event() {
+            Ok(ev) => Ok((ev, start, self.reader.buffer_position() as usize)),
+            Err(e) => Err(XmlError::new(self.reader.error_position() as usize, describe_quick_xml_error(&e))),
+        }
+    }
+
+    pub fn next(&mut self) -> Result<Option<Event<'a>>, XmlError> {
+        if let Some(span) = self.pending_end.take() {
+            self.close_element();
+            return Ok(Some(Event::End { span }));
+        }
+        if self.done {
+            return Ok(None);
+        }
+        loop {
+            let (ev, start, end) = self.raw_event()?;
+            match ev {
+                QEvent::Start(_) | QEvent::Empty(_) => {
+                    let is_empty = matches!(ev, QEvent::Empty(_));
+                    // Positions are exact for a slice reader: the tag is text[start..end].
+                    let raw = &self.text[start + 1..end - 1];
+                    return self.start_tag(raw, start, end, is_empty).map(Some);
+                }
+                QEvent::End(_) => {
+                    if self.stack.is_empty() {
+                        return Err(XmlError::new(start, "end tag without a matching start tag"));
+                    }
+                    self.close_element();
+                    return Ok(Some(Event::End { span: Span::new(start as u32, end as u32) }));
+                }
+                QEvent::Text(_) | QEvent::CData(_) | QEvent::GeneralRef(_) => {
+                    self.pending = Some((ev, start, end));
+                    return self.text_run().map(|t| t.map(Event::Text)).and_then(|t| match t {
+                        Some(e) => Ok(Some(e)),
+                        None => self.next(),
+                    });
+                }
+                QEvent::Comment(_) => {}
+                QEvent::PI(pi) => {
+                    let target = pi.target();
+                    if target.eq_ignore_ascii_case("xml") {
+                        return Err(XmlError::new(start, "an XML declaration may appear only at the very start of the document"));
+                    }
+                    if !is_name(target) {
+                        return Err(XmlError::new(start, format!("invalid processing instruction target '{target}'")));
+                    }
+                }
+                QEvent::Decl(decl) => {
+                    if start != 0 {
+                        return Err(XmlError::new(start, "an XML declaration may appear only at the very start of the document"));
+                    }
+                    match decl.version() {
+                        Ok(v) if v.as_ref() == "1.0" || v.as_ref() == "1.1" => {}
+                        Ok(v) => return Err(XmlError::new(start, format!("unsupported XML version '{}'", v))),
+                        Err(e) => return Err(XmlError::new(start, describe_quick_xml_error(&e))),
+                    }
+                }
+                QEvent::DocType(_) => {
+                    if self.seen_root {
+                        return Err(XmlError::new(start, "a DOCTYPE may not appear inside or after the root element"));
+                    }
+                    let entities = declared_entity_names(&self.text[start..end]);
+                    self.declared_entities.extend(entities.iter().cloned());
+                    return Ok(Some(Event::Doctype { span: Span::new(start as u32, end as u32), entities }));
+                }
+                QEvent::Eof => {
+                    self.done = true;
+                    if let Some((name, _)) = self.stack.last() {
+                        return Err(XmlError::new(self.text.len(), format!("the document ends before element <{name}> is closed")));
+                    }
+                    if !self.seen_root {
+                        return Err(XmlError::new(self.text.len(), "the document has no root element"));
+                    }
+                    return Ok(None);
+                }
+            }
+        }
+    }
+
+    fn close_element(&mut self) {
+        if let Some((_, pushed)) = self.stack.pop() {
+            self.ns.truncate(self.ns.len() - pushed as usize);
+        }
+        if self.stack.is_empty() {
+            self.root_closed = true;
+        }
+    }
+
+    fn start_tag(&mut self, raw: &'a str, start: usize, end: usize, is_empty: bool) -> Result<Event<'a>, XmlError> {
+        if self.root_closed {
+            return Err(XmlError::new(start, "content after the root element: a document has exactly one root"));
+        }
+        self.seen_root = true;
+        let name_len = raw.bytes().position(is_xml_space).unwrap_or(raw.len());
+        let name = &raw[..name_len];
+        if !is_name(name) {
+            return Err(XmlError::new(start, format!("invalid element name '{}'", truncate(name))));
+        }
+        let base = self.offset_of(raw);
+        self.attrs.clear();
+        parse_attributes(raw, name_len, base, &self.declared_entities, &mut self.attrs, &mut self.unexpanded_refs)?;
+        // Namespace declarations first, then prefix checks for the element and its attributes.
+        let mut pushed = 0;
+        for a in &self.attrs {
+            if a.name == "xmlns" {
+                self.ns.push(("", a.value.clone()));
+                pushed += 1;
+            } else if let Some(p) = a.name.strip_prefix("xmlns:") {
+                if a.value.is_empty() {
+                    return Err(XmlError::new(a.value_span.start as usize, format!("namespace prefix '{p}' bound to an empty URI")));
+                }
+                self.ns.push((p, a.value.clone()));
+                pushed += 1;
+            }
+        }
+        self.stack.push((name, pushed));
+        let check_prefix = |ns: &Vec<(&str, Cow<str>)>, qname: &str, at: usize| -> Result<(), XmlError> {
+            match prefix(qname) {
+                None | Some("xml") | Some("xmlns") => Ok(()),
+                Some(p) if ns.iter().any(|(q, _)| *q == p) => Ok(()),
+                Some(p) => Err(XmlError::new(at, format!("namespace prefix '{p}' of '{qname}' is not declared"))),
+            }
+        };
+        check_prefix(&self.ns, name, start)?;
+        for a in &self.attrs {
+            check_prefix(&self.ns, a.name, start)?;
+        }
+        let span = Span::new(start as u32, end as u32);
+        if is_empty {
+            self.pending_end = Some(Span::new(end as u32, end as u32));
+        }
+        Ok(Event::Start { name, span })
+    }
+
+    /// Merge consecutive text, CDATA and reference events into one run.
+    fn text_run(&mut self) -> Result<Option<TextNode<'a>>, XmlError> {
+        let mut value: Cow<'a, str> = Cow::Borrowed("");
+        let mut span: Option<Span> = None;
+        let mut escaped = false;
+        loop {
+            let (ev, start, end) = self.raw_event()?;
+            match ev {
+                QEvent::Text(_) => {
+                    let raw_str: &'a str = &self.text[start..end];
+                    if let Some((i, c)) = first_invalid_char(raw_str) {
+                        return Err(XmlError::new(start + i, format!("character U+{:04X} is not allowed in XML 1.0", c as u32)));
+                    }
+                    if let Some(i) = memchr::memmem::find(raw_str.as_bytes(), b"]]>") {
+                        return Err(XmlError::new(start + i, "the sequence ']]>' is not allowed in text"));
+                    }
+                    let content = if raw_str.contains('\r') { Cow::Owned(normalize_newlines(raw_str)) } else { Cow::Borrowed(raw_str) };
+                    if matches!(content, Cow::Owned(_)) {
+                        escaped = true;
+                    }
+                    append(&mut value, content);
+                }
+                QEvent::CData(_) => {
+                    escaped = true;
+                    let inner = &self.text[start + 9..end - 3];
+                    if let Some((i, ch)) = first_invalid_char(&inner) {
+                        return Err(XmlError::new(start + 9 + i, format!("character U+{:04X} is not allowed in XML 1.0", ch as u32)));
+                    }
+                    append(&mut value, Cow::Owned(normalize_newlines(inner)));
+                }
+                QEvent::GeneralRef(_) => {
+                    escaped = true;
+                    let name = &self.text[start + 1..end - 1];
+                    let resolved = resolve_reference(name, start, &self.declared_entities, &mut self.unexpanded_refs)?;
+                    append(&mut value, Cow::Owned(resolved));
+                }
+                other => {
+                    self.pending = Some((other, start, end));
+                    break;
+                }
+            }
+            span = Some(match span {
+                None => Span::new(start as u32, end as u32),
+                Some(s) => Span::new(s.start, end as u32),
+            });
+        }
+        let Some(span) = span else { return Ok(None) };
+        let is_whitespace = !escaped && value.bytes().all(is_xml_space);
+        if self.stack.is_empty() && !is_whitespace {
+            let what = if self.root_closed { "text after the root element" } else { "text before the root element" };
+            return Err(XmlError::new(span.start as usize, what));
+        }
+        Ok(Some(TextNode { value, span, is_whitespace, escaped }))
+    }
+}
+
+fn append<'a>(acc: &mut Cow<'a, str>, piece: Cow<'a, str>) {
+    if acc.is_empty() {
+        *acc = piece;
+    } else {
+        acc.to_mut().push_str(&piece);
+    }
+}
+
+/// XML end-of-line handling: CRLF and lone CR become LF.
+fn normalize_newlines(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+fn truncate(s: &str) -> String {
+    if s.chars().count() > 40 {
+        s.chars().take(40).collect::<String>() + "…"
+    } else {
+        s.to_string()
+    }
+}
+
+/// Resolve `&name;` (without `&` and `;`).
+fn resolve_reference(name: &str, at: usize, declared: &[String], unexpanded: &mut Vec<(String, u32)>) -> Result<String, XmlError> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = if let Some(hex) = num.strip_prefix('x') {
+            u32::from_str_radix(hex, 16).ok().filter(|_| !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+        } else {
+            num.parse::<u32>().ok().filter(|_| num.bytes().all(|b| b.is_ascii_digit()))
+        };
+        return match code.and_then(char::from_u32) {
+            Some(c) if is_xml_char(c) => Ok(c.to_string()),
+            _ => Err(XmlError::new(at, format!("character reference '&{name};' is not a character allowed in XML 1.0"))),
+        };
+    }
+    match name {
+        "lt" => Ok("<".into()),
+        "gt" => Ok(">".into()),
+        "amp" => Ok("&".into()),
+        "apos" => Ok("'".into()),
+        "quot" => Ok("\"".into()),
+        _ if declared.iter().any(|d| d == name) => {
+            unexpanded.push((name.to_string(), at as u32));
+            Ok(format!("&{name};"))
+        }
+        _ if !is_name(name) => Err(XmlError::new(at, format!("'&{}' does not start a valid reference; write & as &amp;", truncate(name)))),
+        _ => Err(XmlError::new(at, format!("undefined entity '&{name};' (only &lt; &gt; &amp; &apos; &quot; are predefined)"))),
+    }
+}
+
+/// Parse the attributes of a start tag's raw content (`name attr="v" …`, without `<` `>`).
+fn parse_attributes<'a>(
+    raw: &'a str,
+    mut i: usize,
+    base: usize,
+    declared: &[String],
+    out: &mut Vec<Attr<'a>>,
+    unexpanded: &mut Vec<(String, u32)>,
+) -> Result<(), XmlError> {
+    let bytes = raw.as_bytes();
+    let tag_start = base - 1; // the '<'
+    // For `<a/>` quick-xml's content ends with '/'.
+    let end = if bytes.last() == Some(&b'/') { bytes.len() - 1 } else { bytes.len() };
+    loop {
+        let ws_start = i;
+        while i < end && is_xml_space(bytes[i]) {
+            i += 1;
+        }
+        if i >= end {
+            return Ok(());
+        }
+        if i == ws_start {
+            return Err(XmlError::new(base + i, "attributes must be separated by white space"));
+        }
+        let name_start = i;
+        while i < end && !is_xml_space(bytes[i]) && bytes[i] != b'=' {
+            i += 1;
+        }
+        let name = &raw[name_start..i];
+        if !is_name(name) {
+            return Err(XmlError::new(base + name_start, format!("invalid attribute name '{}'", truncate(name))));
+        }
+        while i < end && is_xml_space(bytes[i]) {
+            i += 1;
+        }
+        if i >= end || bytes[i] != b'=' {
+            return Err(XmlError::new(base + name_start, format!("attribute '{name}' has no value")));
+        }
+        i += 1;
+        while i < end && is_xml_space(bytes[i]) {
+            i += 1;
+        }
+        if i >= end || !matches!(bytes[i], b'"' | b'\'') {
+            return Err(XmlError::new(base + i.min(end), format!("the value of attribute '{name}' must be quoted")));
+        }
+        let quote = bytes[i];
+        let v_start = i + 1;
+        let Some(len) = memchr::memchr(quote, &bytes[v_start..end]) else {
+            return Err(XmlError::new(base + v_start, format!("the value of attribute '{name}' is not closed")));
+        };
+        let v_end = v_start + len;
+        i = v_end + 1;
+        let raw_value = &raw[v_start..v_end];
+        if let Some(p) = raw_value.find('<') {
+            return Err(XmlError::new(base + v_start + p, format!("'<' is not allowed in the value of attribute '{name}'")));
+        }
+        if let Some((p, c)) = first_invalid_char(raw_value) {
+            return Err(XmlError::new(base + v_start + p, format!("character U+{:04X} is not allowed in XML 1.0", c as u32)));
+        }
+        if out.iter().any(|a| a.name == name) {
+            return Err(XmlError::new(tag_start, format!("duplicate attribute '{name}'")));
+        }
+        let value = attribute_value(raw_value, base + v_start, declared, unexpanded)?;
+        out.push(Attr { name, value, value_span: Span::new((base + v_start) as u32, (base + v_end) as u32) });
+    }
+}
+
+/// Attribute-value normalization (XML 1.0 §3.3.3, CDATA type): references resolved,
+/// literal white space characters become spaces.
+fn attribute_value<'a>(raw: &'a str, at: usize, declared: &[String], unexpanded: &mut Vec<(String, u32)>) -> Result<Cow<'a, str>, XmlError> {
+    if !raw.bytes().any(|b| matches!(b, b'&' | b'\t' | b'\n' | b'\r')) {
+        return Ok(Cow::Borrowed(raw));
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    let mut pos = 0;
+    while let Some(c) = rest.chars().next() {
+        match c {
+            '&' => {
+                let Some(semi) = rest.find(';') else {
+                    return Err(XmlError::new(at + pos, "'&' in an attribute value must start a reference; write it as &amp;"));
+                };
+                let name = &rest[1..semi];
+                out.push_str(&resolve_reference(name, at + pos, declared, unexpanded)?);
+                rest = &rest[semi + 1..];
+                pos += semi + 1;
+                continue;
+            }
+            '\r' if rest.as_bytes().get(1) == Some(&b'\n') => {
+                out.push(' ');
+                rest = &rest[2..];
+                pos += 2;
+                continue;
+            }
+            '\t' | '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+        rest = &rest[c.len_utf8()..];
+        pos += c.len_utf8();
+    }
+    Ok(Cow::Owned(out))
+}
+
+/// Names declared with `<!ENTITY name …>` (general entities) in a DOCTYPE's internal subset.
+fn declared_entity_names(doctype: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = doctype;
+    while let Some(p) = rest.find("<!ENTITY") {
+        rest = &rest[p + 8..];
+        let t = rest.trim_start();
+        if t.starts_with('%') {
+            continue; // parameter entity
+        }
+        let name: String = t.chars().take_while(|c| !c.is_whitespace()).collect();
+        if !name.is_empty() && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+fn describe_quick_xml_error(e: &quick_xml::Error) -> String {
+    use quick_xml::errors::{IllFormedError, SyntaxError};
+    match e {
+        quick_xml::Error::Syntax(s) => match s {
+            SyntaxError::UnclosedTag => "a tag is not closed with '>'".into(),
+            SyntaxError::UnclosedComment => "a comment is not closed with '-->'".into(),
+            SyntaxError::UnclosedCData => "a CDATA section is not closed with ']]>'".into(),
+            SyntaxError::UnclosedDoctype => "the DOCTYPE is not closed".into(),
+            SyntaxError::UnclosedPI | SyntaxError::UnclosedXmlDecl => "a processing instruction is not closed with '?>'".into(),
+            other => format!("syntax error: {other}"),
+        },
+        quick_xml::Error::IllFormed(i) => match i {
+            IllFormedError::MismatchedEndTag { expected, found } => {
+                format!("end tag </{found}> does not match the open element <{expected}>")
+            }
+            IllFormedError::UnmatchedEndTag(n) => format!("end tag </{n}> has no matching start tag"),
+            IllFormedError::DoubleHyphenInComment => "'--' is not allowed inside a comment".into(),
+            IllFormedError::UnclosedReference => "'&' must start a reference ending in ';'; write & as &amp;".into(),
+            other => other.to_string(),
+        },
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,104 @@
+//! XPaths of elements, found from their start offsets after the fact: the model keeps only
+//! offsets, and only findings need a path.
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+/// The XPath (`/NewReleaseMessage/ResourceList/SoundRecording[2]/…`) of the element whose
+/// start tag begins at each of `offsets`, in one pass. Local names are used; the sibling
+/// index is written from `[2]` on (`[1]` is implied). `None` where no start tag begins there.
+pub fn xpaths_at(text: &str, offsets: &[u32]) -> Vec<Option<String>> {
+    let mut wanted: Vec<(u32, usize)> = offsets.iter().copied().enumerate().map(|(i, o)| (o, i)).collect();
+    wanted.sort_unstable();
+    let mut out = vec![None; offsets.len()];
+    if wanted.is_empty() {
+        return out;
+    }
+    let mut reader = Reader::from_str(text);
+    reader.config_mut().check_end_names = false;
+    // Path of open elements (local name, index among same-named siblings) and, per level,
+    // how many children of each name have been seen.
+    let mut path: Vec<(&str, u32)> = Vec::new();
+    let mut counts: Vec<Vec<(&str, u32)>> = vec![Vec::new()];
+    let mut next = 0;
+    loop {
+        let start = reader.buffer_position() as u32;
+        while next < wanted.len() && wanted[next].0 < start {
+            next += 1; // offset inside text or markup that is not a start tag
+        }
+        if next >= wanted.len() {
+            break;
+        }
+        let ev = match reader.read_event() {
+            Ok(ev) => ev,
+            Err(_) => break,
+        };
+        match ev {
+            Event::Start(_) | Event::Empty(_) => {
+                let end = reader.buffer_position() as usize;
+                let raw = &text[start as usize + 1..end - 1];
+                let qname = raw.split(|c: char| c.is_ascii_whitespace() || c == '/').next().unwrap_or("");
+                let local = qname.rsplit_once(':').map_or(qname, |(_, l)| l);
+                let level = counts.last_mut().expect("a level is always open");
+                let idx = match level.iter_mut().find(|(n, _)| *n == local) {
+                    Some((_, c)) => {
+                        *c += 1;
+                        *c
+                    }
+                    None => {
+                        level.push((local, 1));
+                        1
+                    }
+                };
+                path.push((local, idx));
+                while next < wanted.len() && wanted[next].0 == start {
+                    out[wanted[next].1] = Some(render(&path));
+                    next += 1;
+                }
+                if matches!(ev, Event::Empty(_)) {
+                    path.pop();
+                } else {
+                    counts.push(Vec::new());
+                }
+            }
+            Event::End(_) => {
+                path.pop();
+                counts.pop();
+                if counts.is_empty() {
+                    counts.push(Vec::new());
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+fn render(path: &[(&str, u32)]) -> String {
+    let mut s = String::new();
+    for (name, idx) in path {
+        s.push('/');
+        s.push_str(name);
+        if *idx > 1 {
+            s.push_str(&format!("[{idx}]"));
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_with_sibling_indexes() {
+        let t = "<ern:M xmlns:ern='x'><L><S/><S><I>a</I></S></L></ern:M>";
+        let i = t.find("<I>").unwrap() as u32;
+        let s2 = t.find("<S>").unwrap() as u32;
+        let got = xpaths_at(t, &[i, 0, s2]);
+        assert_eq!(got[0].as_deref(), Some("/M/L/S[2]/I"));
+        assert_eq!(got[1].as_deref(), Some("/M"));
+        assert_eq!(got[2].as_deref(), Some("/M/L/S[2]"));
+    }
+}
