@@ -8,4 +8,8 @@
 pub mod finding;
 pub mod report;
 pub mod source;
+pub mod ern;
 pub mod xml;
+pub mod lint;
+pub mod rules;
+pub mod suggest;

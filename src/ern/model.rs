@@ -273,6 +273,9 @@ pub struct Release<'a> {
     pub tag_span: Span,
     pub reference: Option<Text<'a>>,
     pub is_main_release: bool,
+    /// ERN 3 `ResourceOmissionReason`: a stub release in a deal-only message (takedown,
+    /// price change) that describes no content; display rules leave it alone.
+    pub resources_omitted: bool,
     pub release_types: Vec<Text<'a>>,
     pub display: Display<'a>,
     pub labels: Vec<Label<'a>>,
@@ -395,7 +398,7 @@ impl<'a> Feed<'a> {
             .unwrap_or_default()
     }
 
-    pub fn identifiers_of(&self, ids: &[usize]) -> impl Iterator<Item = &Identifier<'a>> {
+    pub fn identifiers_of<'s>(&'s self, ids: &'s [usize]) -> impl Iterator<Item = &'s Identifier<'a>> + 's {
         ids.iter().map(|&i| &self.identifiers[i])
     }
 

@@ -249,6 +249,8 @@ impl<'a> XmlReader<'a> {
             return Err(XmlError::new(start, "content after the root element: a document has exactly one root"));
         }
         self.seen_root = true;
+        // For `<a/>` the content ends with '/'.
+        let raw = if is_empty { &raw[..raw.len() - 1] } else { raw };
         let name_len = raw.bytes().position(is_xml_space).unwrap_or(raw.len());
         let name = &raw[..name_len];
         if !is_name(name) {
@@ -295,6 +297,7 @@ impl<'a> XmlReader<'a> {
         let mut value: Cow<'a, str> = Cow::Borrowed("");
         let mut span: Option<Span> = None;
         let mut escaped = false;
+        let mut markup = false; // a reference or CDATA: never "just white space"
         loop {
             let (ev, start, end) = self.raw_event()?;
             match ev {
@@ -314,6 +317,7 @@ impl<'a> XmlReader<'a> {
                 }
                 QEvent::CData(_) => {
                     escaped = true;
+                    markup = true;
                     let inner = &self.text[start + 9..end - 3];
                     if let Some((i, ch)) = first_invalid_char(&inner) {
                         return Err(XmlError::new(start + 9 + i, format!("character U+{:04X} is not allowed in XML 1.0", ch as u32)));
@@ -322,6 +326,7 @@ impl<'a> XmlReader<'a> {
                 }
                 QEvent::GeneralRef(_) => {
                     escaped = true;
+                    markup = true;
                     let name = &self.text[start + 1..end - 1];
                     let resolved = resolve_reference(name, start, &self.declared_entities, &mut self.unexpanded_refs)?;
                     append(&mut value, Cow::Owned(resolved));
@@ -337,7 +342,7 @@ impl<'a> XmlReader<'a> {
             });
         }
         let Some(span) = span else { return Ok(None) };
-        let is_whitespace = !escaped && value.bytes().all(is_xml_space);
+        let is_whitespace = !markup && value.bytes().all(is_xml_space);
         if self.stack.is_empty() && !is_whitespace {
             let what = if self.root_closed { "text after the root element" } else { "text before the root element" };
             return Err(XmlError::new(span.start as usize, what));
@@ -406,8 +411,7 @@ fn parse_attributes<'a>(
 ) -> Result<(), XmlError> {
     let bytes = raw.as_bytes();
     let tag_start = base - 1; // the '<'
-    // For `<a/>` quick-xml's content ends with '/'.
-    let end = if bytes.last() == Some(&b'/') { bytes.len() - 1 } else { bytes.len() };
+    let end = bytes.len();
     loop {
         let ws_start = i;
         while i < end && is_xml_space(bytes[i]) {

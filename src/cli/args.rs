@@ -1,0 +1,79 @@
+//! Command-line definitions (clap). The single source for `--help`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(name = "ddexlint", version, about = "Lint DDEX ERN release feeds: label identity, identifiers, multilingual titles and Unicode hygiene")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check feeds (files, folders of *.xml, or - for stdin)
+    Check(CheckArgs),
+    /// List every rule: id, category, default severity, fix class, summary
+    Rules(RulesArgs),
+    /// Show one rule's documentation, with a bad and a good example
+    Explain {
+        /// Rule id, e.g. label-missing
+        id: String,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Files or folders (folders: every *.xml below, recursively); "-" reads stdin
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+    /// Write the report to this file instead of stdout
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Only these rule ids or categories (comma-separated)
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Leave out these rule ids or categories (comma-separated)
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Exit with 1 when findings at or above this severity remain
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// Worker threads (default: all cores)
+    #[arg(long)]
+    pub jobs: Option<usize>,
+    /// No progress bar
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct RulesArgs {
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}

@@ -1,0 +1,154 @@
+//! Reading ERN messages into one typed [`Feed`], whatever the ERN version.
+
+pub mod detect;
+mod items;
+pub mod model;
+mod tree;
+
+pub use model::*;
+
+use crate::finding::{Finding, Severity, Span};
+use crate::xml::{local_name, Event, XmlReader};
+use detect::Support;
+use tree::Tree;
+
+/// What reading a message gives: the model (when the message is an ERN version ddexlint
+/// reads) and the findings about the document itself (malformed XML, DOCTYPE, version).
+#[derive(Debug)]
+pub struct ReadOutcome<'a> {
+    pub feed: Option<Feed<'a>>,
+    pub findings: Vec<Finding>,
+    /// Version read from the namespace even when unsupported (for the report).
+    pub version_label: Option<String>,
+}
+
+/// Parse `text` strictly and build the model. Never panics; malformed XML becomes one
+/// `xml-malformed` finding at the first error (and no model).
+pub fn read(text: &str) -> ReadOutcome<'_> {
+    let mut out = ReadOutcome { feed: None, findings: Vec::new(), version_label: None };
+    let mut reader = XmlReader::new(text);
+    let mut state = State::BeforeRoot;
+    let mut tree = Tree::default();
+    let mut depth = 0usize;
+    let mut items = items::ItemReader::default();
+    loop {
+        let ev = match reader.next() {
+            Ok(Some(ev)) => ev,
+            Ok(None) => break,
+            Err(e) => {
+                out.feed = None;
+                out.findings.push(Finding::new(
+                    "xml-malformed",
+                    Severity::Error,
+                    e.offset,
+                    Span::empty(e.offset),
+                    format!("the file is not well-formed XML: {}", e.message),
+                ).with_help("DSPs reject the whole delivery: fix the XML syntax at this position first"));
+                return out;
+            }
+        };
+        match ev {
+            Event::Doctype { span, entities } => out.findings.push(doctype_finding(span, &entities)),
+            Event::Start { name, span } => {
+                depth += 1;
+                if let (State::Reading, Some(feed)) = (&state, out.feed.as_mut()) {
+                    for a in reader.attrs() {
+                        if a.local_name() == "LanguageAndScriptCode" && depth > 1 {
+                            feed.lang_attrs.push(AttrValue { value: a.value.clone(), elem: span.start, span: a.value_span });
+                        }
+                    }
+                }
+                match state {
+                    State::BeforeRoot => {
+                        state = start_root(&reader, name, span, &mut out);
+                        tree.root_lang = out.feed.as_ref().and_then(|f| f.root_lang.clone());
+                    }
+                    State::Skip => {}
+                    State::Reading => {
+                        // Children of the root are items, except `…List`s whose children are.
+                        let is_list = depth == 2 && local_name(name).ends_with("List");
+                        if is_list {
+                            items.list = local_name(name);
+                        } else if depth == 2 {
+                            items.list = "";
+                        }
+                        if !is_list {
+                            tree.start(name, span, reader.attrs());
+                        }
+                    }
+                }
+            }
+            Event::Text(t) => {
+                if tree.is_building() {
+                    tree.text(t);
+                }
+            }
+            Event::End { .. } => {
+                depth -= 1;
+                if tree.is_building() {
+                    tree.end();
+                    if tree.is_complete() {
+                        if let Some(feed) = out.feed.as_mut() {
+                            items.read_item(&tree, feed);
+                        }
+                        tree.clear();
+                    }
+                }
+            }
+        }
+    }
+    if let Some(feed) = out.feed.as_mut() {
+        feed.finish();
+    }
+    for (name, at) in reader.unexpanded_refs.iter().take(1) {
+        if let Some(f) = out.findings.iter_mut().find(|f| f.rule == "xml-doctype-not-allowed") {
+            f.message.push_str(&format!("; the reference '&{name};' (first at this offset {at}) was left unexpanded"));
+        }
+    }
+    out
+}
+
+enum State {
+    BeforeRoot,
+    Reading,
+    /// Not an ERN version ddexlint reads: check well-formedness only.
+    Skip,
+}
+
+fn start_root<'a>(reader: &XmlReader<'a>, name: &'a str, span: Span, out: &mut ReadOutcome<'a>) -> State {
+    let ns = reader.element_namespace(name).map(str::to_string);
+    let schema_id = reader.attr("MessageSchemaVersionId").map(|a| a.value.to_string());
+    match detect::detect(local_name(name), ns.as_deref(), schema_id.as_deref()) {
+        Support::Full(v) | Support::BestEffort(v) => {
+            out.version_label = Some(v.label.clone());
+            let root_lang = reader.attr("LanguageAndScriptCode").map(|a| AttrValue { value: a.value.clone(), elem: span.start, span: a.value_span });
+            let mut feed = Feed::new(v, span.start, span, root_lang.clone());
+            feed.lang_attrs.extend(root_lang);
+            out.feed = Some(feed);
+            State::Reading
+        }
+        Support::Unsupported { found } => {
+            out.findings.push(
+                Finding::new(
+                    "ern-unsupported-version",
+                    Severity::Error,
+                    span.start,
+                    span,
+                    format!("this is not an ERN NewReleaseMessage ddexlint can read ({found})"),
+                )
+                .with_help("ddexlint reads ERN 4.1, 4.1.1, 4.2, 4.3, 4.3.1, 4.3.2 and ERN 3.8, 3.8.1, 3.8.2, 3.8.3 (3.7.x best effort)"),
+            );
+            State::Skip
+        }
+    }
+}
+
+fn doctype_finding(span: Span, entities: &[String]) -> Finding {
+    let mut msg = String::from("the file declares a DOCTYPE; DDEX messages carry none, and ddexlint never expands its entities or fetches anything it names");
+    if !entities.is_empty() {
+        let names: Vec<String> = entities.iter().take(5).map(|e| format!("'{e}'")).collect();
+        msg.push_str(&format!(" (declared entities: {}{})", names.join(", "), if entities.len() > 5 { ", …" } else { "" }));
+    }
+    Finding::new("xml-doctype-not-allowed", Severity::Error, span.start, span, msg)
+        .with_help("remove the DOCTYPE and replace entity references with their text")
+}

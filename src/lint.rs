@@ -1,0 +1,204 @@
+//! Linting one file: decode, read, run the enabled rules, place the findings.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::ern;
+use crate::finding::{Finding, Severity, Span};
+use crate::report::{FileSummary, Located};
+use crate::rules::registry::{self, RULES};
+use crate::rules::{Category, Check, Context, RuleOptions};
+use crate::source::Source;
+use crate::xml::xpath::xpaths_at;
+
+/// Which rules run.
+#[derive(Clone, Debug)]
+pub struct Selection {
+    enabled: HashSet<&'static str>,
+}
+
+impl Default for Selection {
+    fn default() -> Self {
+        Selection { enabled: RULES.iter().map(|r| r.id).collect() }
+    }
+}
+
+impl Selection {
+    /// `select` (empty = all) minus `ignore`; entries are rule ids or categories.
+    pub fn new(select: &[String], ignore: &[String]) -> Result<Selection, String> {
+        let mut enabled: HashSet<&'static str> =
+            if select.is_empty() { RULES.iter().map(|r| r.id).collect() } else { HashSet::new() };
+        for s in select {
+            enabled.extend(expand(s)?);
+        }
+        for s in ignore {
+            for id in expand(s)? {
+                enabled.remove(id);
+            }
+        }
+        Ok(Selection { enabled })
+    }
+
+    pub fn is_enabled(&self, id: &str) -> bool {
+        self.enabled.contains(id)
+    }
+}
+
+/// A rule id or a category, as the rule ids it stands for.
+fn expand(name: &str) -> Result<Vec<&'static str>, String> {
+    let name = name.trim();
+    if let Some(r) = registry::rule(name) {
+        return Ok(vec![r.id]);
+    }
+    if let Some(c) = Category::parse(name) {
+        return Ok(registry::in_category(c).map(|r| r.id).collect());
+    }
+    let candidates = RULES.iter().map(|r| r.id).chain(Category::ALL.iter().map(|c| c.as_str()));
+    Err(match crate::suggest::closest(name, candidates) {
+        Some(best) => format!("unknown rule or category '{name}' (did you mean '{best}'?)"),
+        None => format!("unknown rule or category '{name}'"),
+    })
+}
+
+/// Everything that shapes a run's findings.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    pub selection: Selection,
+    pub severities: HashMap<&'static str, Severity>,
+    pub options: RuleOptions,
+}
+
+/// One linted file.
+#[derive(Debug)]
+pub struct FileOutcome {
+    pub summary: FileSummary,
+    pub findings: Vec<Located>,
+}
+
+/// Lint a file's bytes (`path` is how the report names it).
+pub fn lint_bytes(path: &str, bytes: Vec<u8>, settings: &Settings) -> FileOutcome {
+    match Source::decode(path, bytes.clone()) {
+        Ok(source) => lint_source(&source, settings),
+        Err(e) => {
+            let (rule, message) = match declared_encoding(&String::from_utf8_lossy(&bytes[..bytes.len().min(200)])) {
+                Some(enc) if !is_utf(&enc) => (
+                    "xml-encoding-unsupported",
+                    format!("the file declares encoding '{enc}' and is not UTF-8 ({})", e.message),
+                ),
+                _ => ("xml-malformed", format!("the file is not well-formed XML: {}", e.message)),
+            };
+            let before = &bytes[..e.byte_offset.min(bytes.len())];
+            let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+            let column = String::from_utf8_lossy(&before[line_start..]).chars().count() as u32 + 1;
+            let finding = Finding::new(rule, Severity::Error, 0, Span::empty(0), message)
+                .with_help("save the feed as UTF-8: DDEX feeds are exchanged in UTF-8");
+            let findings = if settings.selection.is_enabled(rule) {
+                vec![Located {
+                    finding,
+                    category: "xml",
+                    path: path.to_string(),
+                    line,
+                    column,
+                    end_line: line,
+                    column_end: column,
+                    xpath: None,
+                    source_line: None,
+                }]
+            } else {
+                Vec::new()
+            };
+            FileOutcome {
+                summary: FileSummary { path: path.to_string(), ern_version: None, releases: 0, findings: findings.len() },
+                findings,
+            }
+        }
+    }
+}
+
+/// Lint a decoded source.
+pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
+    let outcome = ern::read(&source.text);
+    let mut findings = outcome.findings;
+    findings.extend(encoding_declaration(&source.text));
+    if let Some(feed) = &outcome.feed {
+        let cx = Context { feed, source, options: &settings.options };
+        for rule in RULES {
+            if let Check::Feed(check) = rule.check {
+                if settings.selection.is_enabled(rule.id) {
+                    check(&cx, &mut findings);
+                }
+            }
+        }
+    }
+    findings.retain(|f| settings.selection.is_enabled(f.rule));
+    for f in &mut findings {
+        if let Some(&s) = settings.severities.get(f.rule) {
+            f.severity = s;
+        }
+    }
+    let releases = outcome.feed.as_ref().map_or(0, |f| f.releases.iter().filter(|r| r.kind == ern::ReleaseKind::Release).count());
+    let located = locate(source, findings);
+    FileOutcome {
+        summary: FileSummary { path: source.path.clone(), ern_version: outcome.version_label, releases, findings: located.len() },
+        findings: located,
+    }
+}
+
+/// Resolve offsets to lines, columns and XPaths.
+pub fn locate(source: &Source, findings: Vec<Finding>) -> Vec<Located> {
+    let anchors: Vec<u32> = findings.iter().map(|f| f.anchor).collect();
+    let xpaths = xpaths_at(&source.text, &anchors);
+    findings
+        .into_iter()
+        .zip(xpaths)
+        .map(|(finding, xpath)| {
+            let (line, column) = source.line_col(finding.anchor);
+            let (end_line, column_end) = source.line_col(finding.span.end.max(finding.anchor));
+            let (ls, le) = source.line_span(finding.anchor);
+            let category = registry::rule(finding.rule).map_or("xml", |r| r.category.as_str());
+            Located {
+                category,
+                path: source.path.clone(),
+                line,
+                column,
+                end_line,
+                column_end,
+                xpath,
+                source_line: Some(source.text[ls..le].to_string()),
+                finding,
+            }
+        })
+        .collect()
+}
+
+/// `encoding="…"` of the XML declaration, if any.
+fn declared_encoding(text: &str) -> Option<String> {
+    let decl = text.strip_prefix("<?xml")?;
+    let decl = &decl[..decl.find("?>")?];
+    let at = decl.find("encoding")?;
+    let rest = decl[at + 8..].trim_start().strip_prefix('=')?.trim_start();
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let rest = &rest[1..];
+    Some(rest[..rest.find(quote)?].to_string())
+}
+
+fn is_utf(enc: &str) -> bool {
+    matches!(enc.to_ascii_lowercase().as_str(), "utf-8" | "utf8" | "utf-16" | "utf-16le" | "utf-16be" | "us-ascii" | "ascii")
+}
+
+/// A declared non-UTF encoding in a file that has non-ASCII text (an ASCII-only file reads
+/// the same in any of these encodings).
+fn encoding_declaration(text: &str) -> Option<Finding> {
+    let enc = declared_encoding(text)?;
+    if is_utf(&enc) || text.is_ascii() {
+        return None;
+    }
+    let at = text.find(&enc).unwrap_or(0) as u32;
+    Some(Finding::new(
+        "xml-encoding-unsupported",
+        Severity::Error,
+        0,
+        Span::new(at, at + enc.len() as u32),
+        format!("the XML declaration says encoding '{enc}', but the file's bytes are UTF-8: a receiver that trusts the declaration garbles every non-ASCII character"),
+    ).with_help("declare encoding=\"UTF-8\""))
+}

@@ -1,0 +1,153 @@
+//! Rules: one file per rule under `rules/<category>/`, each a [`Rule`] with its
+//! documentation (the single source of `ddexlint explain`) and a check over the model.
+
+pub mod registry;
+
+mod identifier;
+mod label;
+mod reference;
+mod structure;
+mod xml;
+
+use crate::ern::Feed;
+use crate::finding::{Finding, Severity, Span};
+use crate::source::Source;
+
+/// Rule families, for `--select`/`--ignore` and the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Category {
+    Xml,
+    Structure,
+    Reference,
+    Label,
+    Identifier,
+    Language,
+    Unicode,
+    Catalogue,
+}
+
+impl Category {
+    pub const ALL: &'static [Category] = &[
+        Category::Xml,
+        Category::Structure,
+        Category::Reference,
+        Category::Label,
+        Category::Identifier,
+        Category::Language,
+        Category::Unicode,
+        Category::Catalogue,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Xml => "xml",
+            Category::Structure => "structure",
+            Category::Reference => "reference",
+            Category::Label => "label",
+            Category::Identifier => "identifier",
+            Category::Language => "language",
+            Category::Unicode => "unicode",
+            Category::Catalogue => "catalogue",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Category> {
+        Category::ALL.iter().copied().find(|c| c.as_str() == s)
+    }
+}
+
+/// What `--fix` may do with a rule's findings (rules.md "Fix classes").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixClass {
+    /// Applied by `--fix` (possibly only in the cases the doc names).
+    Safe,
+    /// Applied only with `--fix --unsafe-fixes`.
+    Unsafe,
+    /// A proposed value is shown, never applied.
+    Suggest,
+    /// Nothing to propose.
+    No,
+}
+
+impl FixClass {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixClass::Safe => "safe",
+            FixClass::Unsafe => "unsafe",
+            FixClass::Suggest => "suggest",
+            FixClass::No => "no",
+        }
+    }
+}
+
+/// What a rule reads.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// Reported by the reader itself (well-formedness, DOCTYPE, version).
+    Reader,
+    /// Runs over one feed's model.
+    Feed(fn(&Context, &mut Vec<Finding>)),
+    /// Needs several files (catalogue mode).
+    Catalogue,
+}
+
+/// One rule: metadata, documentation and check.
+pub struct Rule {
+    pub id: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    pub fix: FixClass,
+    /// One line, shown by `ddexlint rules`.
+    pub summary: &'static str,
+    /// Markdown with the sections *What it does*, *Why*, *Example*, *Use instead*, *Fix*.
+    pub doc: &'static str,
+    pub check: Check,
+}
+
+impl Rule {
+    /// A finding of this rule at its default severity.
+    pub fn finding(&self, anchor: u32, span: Span, message: impl Into<String>) -> Finding {
+        Finding::new(self.id, self.severity, anchor, span, message)
+    }
+
+    /// A finding of this rule at another severity (rules with two levels).
+    pub fn finding_at(&self, severity: Severity, anchor: u32, span: Span, message: impl Into<String>) -> Finding {
+        Finding::new(self.id, severity, anchor, span, message)
+    }
+}
+
+/// Options rules may read.
+#[derive(Clone, Debug)]
+pub struct RuleOptions {
+    /// Distributor names added to the built-in list (`distributors` in the config).
+    pub extra_distributors: Vec<String>,
+    /// The year "now" is, for P/C line years in the future.
+    pub current_year: i32,
+}
+
+impl Default for RuleOptions {
+    fn default() -> Self {
+        RuleOptions { extra_distributors: Vec::new(), current_year: current_year() }
+    }
+}
+
+/// The calendar year of the system clock (UTC).
+pub fn current_year() -> i32 {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    // Days to civil year (Howard Hinnant's algorithm), enough for a year.
+    let days = (secs / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let doe = days - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2)) as i32
+}
+
+/// What a rule sees.
+pub struct Context<'f, 'a> {
+    pub feed: &'f Feed<'a>,
+    pub source: &'f Source,
+    pub options: &'f RuleOptions,
+}

@@ -1,0 +1,1 @@
+pub mod ern_unsupported_version;

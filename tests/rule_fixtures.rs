@@ -1,0 +1,70 @@
+//! Every rule has fixtures under `tests/fixtures/rules/<rule-id>/`: `fail*.xml` files on which
+//! it must report (snapshotted: line, column, severity, message, fix) and `pass*.xml` files on
+//! which it must stay silent. The rule runs alone, with a fixed "current year".
+
+use std::path::Path;
+
+use ddexlint::lint::{lint_bytes, Selection, Settings};
+use ddexlint::rules::registry::RULES;
+use ddexlint::rules::{Check, RuleOptions};
+
+fn settings_for(id: &str) -> Settings {
+    Settings {
+        selection: Selection::new(&[id.to_string()], &[]).unwrap(),
+        options: RuleOptions { current_year: 2026, ..RuleOptions::default() },
+        ..Settings::default()
+    }
+}
+
+fn fixtures(dir: &Path, prefix: &str) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    v.retain(|p| {
+        p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix) && n.ends_with(".xml"))
+    });
+    v.sort();
+    v
+}
+
+#[test]
+fn every_rule_has_failing_and_passing_fixtures() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
+    let mut missing = Vec::new();
+    for rule in RULES {
+        if matches!(rule.check, Check::Catalogue) {
+            continue;
+        }
+        let dir = root.join(rule.id);
+        let (fail, pass) = (fixtures(&dir, "fail"), fixtures(&dir, "pass"));
+        if fail.is_empty() || pass.is_empty() {
+            missing.push(rule.id);
+            continue;
+        }
+        let settings = settings_for(rule.id);
+        for f in &fail {
+            let name = format!("{}/{}", rule.id, f.file_name().unwrap().to_string_lossy());
+            let out = lint_bytes(&name, std::fs::read(f).unwrap(), &settings);
+            let mine: Vec<_> = out.findings.iter().filter(|l| l.finding.rule == rule.id).collect();
+            assert!(!mine.is_empty(), "{name}: expected a {} finding, got none", rule.id);
+            let mut snap = String::new();
+            for l in &mine {
+                snap.push_str(&format!("{}:{} {} {}\n", l.line, l.column, l.finding.severity.as_str(), l.finding.message));
+                if let Some(h) = &l.finding.help {
+                    snap.push_str(&format!("  help: {h}\n"));
+                }
+                if let Some(fix) = &l.finding.fix {
+                    snap.push_str(&format!("  fix ({}): {:?}\n", fix.applicability.as_str(), fix.replacement));
+                }
+            }
+            insta::assert_snapshot!(name.replace(['/', '.'], "__"), snap);
+        }
+        for p in &pass {
+            let name = format!("{}/{}", rule.id, p.file_name().unwrap().to_string_lossy());
+            let out = lint_bytes(&name, std::fs::read(p).unwrap(), &settings);
+            let mine: Vec<_> = out.findings.iter().filter(|l| l.finding.rule == rule.id).map(|l| &l.finding.message).collect();
+            assert!(mine.is_empty(), "{name}: expected no {} finding, got {mine:?}", rule.id);
+        }
+    }
+    assert!(missing.is_empty(), "rules without both fail*.xml and pass*.xml fixtures: {missing:?}");
+}
