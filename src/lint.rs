@@ -76,17 +76,19 @@ pub struct FileOutcome {
 
 /// Lint a file's bytes (`path` is how the report names it).
 pub fn lint_bytes(path: &str, bytes: Vec<u8>, settings: &Settings) -> FileOutcome {
-    match Source::decode(path, bytes.clone()) {
+    // Keep the head for the encoding sniff; the decoded text takes over the rest.
+    let head = bytes[..bytes.len().min(200)].to_vec();
+    match Source::decode(path, bytes) {
         Ok(source) => lint_source(&source, settings),
         Err(e) => {
-            let (rule, message) = match declared_encoding(&String::from_utf8_lossy(&bytes[..bytes.len().min(200)])) {
+            let (rule, message) = match declared_encoding(&String::from_utf8_lossy(&head)) {
                 Some(enc) if !is_utf(&enc) => (
                     "xml-encoding-unsupported",
                     format!("the file declares encoding '{enc}' and is not UTF-8 ({})", e.message),
                 ),
                 _ => ("xml-malformed", format!("the file is not well-formed XML: {}", e.message)),
             };
-            let before = &bytes[..e.byte_offset.min(bytes.len())];
+            let before = &e.bytes[..e.byte_offset.min(e.bytes.len())];
             let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
             let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
             let column = String::from_utf8_lossy(&before[line_start..]).chars().count() as u32 + 1;

@@ -27,6 +27,8 @@ pub struct DecodeError {
     /// Byte offset in the original file where decoding failed.
     pub byte_offset: usize,
     pub message: String,
+    /// The file's bytes up to the failure (to place it at a line).
+    pub bytes: Vec<u8>,
 }
 
 /// A decoded feed.
@@ -109,7 +111,7 @@ fn line_starts(text: &str) -> Vec<u32> {
 
 fn decode_bytes(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
     if bytes.len() > u32::MAX as usize - 1 {
-        return Err(DecodeError { byte_offset: 0, message: "file is larger than 4 GiB".into() });
+        return Err(DecodeError { byte_offset: 0, message: "file is larger than 4 GiB".into(), bytes: Vec::new() });
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return utf8(rest.to_vec(), 3).map(|t| (t, Encoding::Utf8 { bom: true }));
@@ -133,7 +135,13 @@ fn utf8(bytes: Vec<u8>, base: usize) -> Result<String, DecodeError> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let bad = e.as_bytes().get(at).copied().unwrap_or(0);
+        let mut prefix = e.into_bytes();
+        prefix.truncate(at);
+        if base > 0 {
+            prefix.splice(0..0, std::iter::repeat_n(b' ', base));
+        }
         DecodeError {
+            bytes: prefix,
             byte_offset: base + at,
             message: format!(
                 "byte 0x{bad:02X} at offset {} is not valid UTF-8; the file may be in another encoding (Latin-1, Windows-1252)",
@@ -145,7 +153,11 @@ fn utf8(bytes: Vec<u8>, base: usize) -> Result<String, DecodeError> {
 
 fn utf16(bytes: &[u8], big_endian: bool, base: usize) -> Result<String, DecodeError> {
     if bytes.len() % 2 != 0 {
-        return Err(DecodeError { byte_offset: base + bytes.len() - 1, message: "UTF-16 file has an odd number of bytes".into() });
+        return Err(DecodeError {
+            byte_offset: base + bytes.len() - 1,
+            message: "UTF-16 file has an odd number of bytes".into(),
+            bytes: Vec::new(),
+        });
     }
     let units = bytes.chunks_exact(2).map(|c| if big_endian { u16::from_be_bytes([c[0], c[1]]) } else { u16::from_le_bytes([c[0], c[1]]) });
     let mut out = String::with_capacity(bytes.len() / 2);
@@ -154,6 +166,7 @@ fn utf16(bytes: &[u8], big_endian: bool, base: usize) -> Result<String, DecodeEr
             Ok(c) => out.push(c),
             Err(e) => {
                 return Err(DecodeError {
+                    bytes: Vec::new(),
                     byte_offset: base + i * 2,
                     message: format!("unpaired UTF-16 surrogate 0x{:04X}", e.unpaired_surrogate()),
                 })

@@ -289,6 +289,7 @@ fn read_display<'a>(tree: &Tree<'a>, root: NodeId, labels: Option<&mut Vec<Label
             }
         }
     }
+    d.shrink_to_fit();
     d
 }
 
@@ -328,6 +329,8 @@ fn read_release<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, kind: ReleaseKind) {
         });
     }
     let display = read_display(tree, root, Some(&mut labels));
+    labels.shrink_to_fit();
+    ids.shrink_to_fit();
     feed.releases.push(Release {
         kind,
         elem: tree.elem(root),
