@@ -5,12 +5,13 @@
 //! and [`render`] writes them. The library never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod ern;
 pub mod finding;
+pub mod ids;
+pub mod lint;
 pub mod render;
 pub mod report;
-pub mod source;
-pub mod ern;
-pub mod xml;
-pub mod lint;
 pub mod rules;
+pub mod source;
 pub mod suggest;
+pub mod xml;
