@@ -6,6 +6,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod finding;
+pub mod render;
 pub mod report;
 pub mod source;
 pub mod xml;
