@@ -1,26 +1,131 @@
-//! Placeholder renderers until the full ones land (replaced by the render branch).
-use std::io::Write;
+//! Renderers: turn a [`Report`] into bytes for people (`human`) or programs (`json`).
+//!
+//! Each format is a small module over the same plain data, so adding one (SARIF, JUnit,
+//! GitHub annotations, …) never touches the rules. Renderers write only to the `out` they are
+//! given and never look at the terminal: the CLI decides colour, and the output is the same on
+//! every machine, which is what makes it snapshot-testable.
 
-use crate::report::Report;
+mod human;
+mod json;
+mod snippet;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+use std::fmt;
+use std::io::{self, Write};
+use std::str::FromStr;
+
+use crate::report::{FileSummary, Located, Report};
+
+/// An output format of `ddexlint check --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
+    /// rustc/ruff-style diagnostics with the source line underlined, then a summary line.
     Human,
+    /// One JSON object, the contract of `spec/interface.md` and `schemas/report.schema.json`.
     Json,
 }
 
-pub struct RenderOptions {
-    pub color: bool,
-    pub show_fixes: bool,
-}
+impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [Format; 2] = [Format::Human, Format::Json];
 
-pub fn render(report: &Report, format: Format, _opts: &RenderOptions, out: &mut dyn Write) -> std::io::Result<()> {
-    match format {
-        Format::Human | Format::Json => {
-            for l in &report.findings {
-                writeln!(out, "{}:{}:{}: {}[{}] {}", l.path, l.line, l.column, l.finding.severity.as_str(), l.finding.rule, l.finding.message)?;
-            }
-            Ok(())
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Json => "json",
         }
     }
 }
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A `--format` value that names no format; its message lists the valid ones.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownFormat(pub String);
+
+impl fmt::Display for UnknownFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        write!(
+            f,
+            "unknown format '{}' (expected one of: {})",
+            self.0,
+            names.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownFormat {}
+
+impl FromStr for Format {
+    type Err = UnknownFormat;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == s)
+            .ok_or_else(|| UnknownFormat(s.to_owned()))
+    }
+}
+
+/// Presentation choices made by the caller (the CLI), never guessed from the environment here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// ANSI colours in human output (the CLI turns them off for pipes and `NO_COLOR`).
+    pub color: bool,
+    /// Show each proposed fix (`= fix (safe): replace with '…'`) under its finding.
+    pub show_fixes: bool,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            color: false,
+            show_fixes: true,
+        }
+    }
+}
+
+/// Write `report` to `out` in `format`.
+///
+/// Findings are written in the contract's order, (path, line, column, rule), whether or not
+/// the caller sorted the report: output order is part of the interface.
+pub fn render(
+    report: &Report,
+    format: Format,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Human => human::render(report, opts, out),
+        Format::Json => json::render(report, out),
+    }
+}
+
+/// The files of `report` sorted by path, as `Report::sort` would leave them.
+fn ordered_files(report: &Report) -> Vec<&FileSummary> {
+    let mut files: Vec<&FileSummary> = report.files.iter().collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// The findings of `report` in the contract's order, without copying or mutating them.
+fn ordered_findings(report: &Report) -> Vec<&Located> {
+    let mut findings: Vec<&Located> = report.findings.iter().collect();
+    findings.sort_by(|a, b| {
+        (&a.path, a.line, a.column, a.finding.rule).cmp(&(
+            &b.path,
+            b.line,
+            b.column,
+            b.finding.rule,
+        ))
+    });
+    findings
+}
+
+#[cfg(test)]
+mod tests;
