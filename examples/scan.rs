@@ -8,7 +8,11 @@ fn main() {
     while let Some(d) = stack.pop() {
         for e in std::fs::read_dir(&d).unwrap() {
             let p = e.unwrap().path();
-            if p.is_dir() { stack.push(p) } else if p.extension().is_some_and(|e| e == "xml") { files.push(p) }
+            if p.is_dir() {
+                stack.push(p)
+            } else if p.extension().is_some_and(|e| e == "xml") {
+                files.push(p)
+            }
         }
     }
     files.sort();
@@ -16,9 +20,22 @@ fn main() {
     for f in files {
         let bytes = std::fs::read(&f).unwrap();
         let out = lint_bytes(&f.display().to_string(), bytes, &settings);
-        println!("== {} [{}] releases={} findings={}", f.display(), out.summary.ern_version.as_deref().unwrap_or("-"), out.summary.releases, out.findings.len());
+        println!(
+            "== {} [{}] releases={} findings={}",
+            f.display(),
+            out.summary.ern_version.as_deref().unwrap_or("-"),
+            out.summary.releases,
+            out.findings.len()
+        );
         for l in out.findings.iter().take(8) {
-            println!("   {}:{} {} {} | {}", l.line, l.column, l.finding.severity.as_str(), l.finding.rule, l.finding.message);
+            println!(
+                "   {}:{} {} {} | {}",
+                l.line,
+                l.column,
+                l.finding.severity.as_str(),
+                l.finding.rule,
+                l.finding.message
+            );
         }
     }
 }

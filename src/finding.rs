@@ -98,17 +98,29 @@ impl Fix {
     pub fn replace_text(applicability: Applicability, span: Span, value: impl Into<String>) -> Fix {
         let value = value.into();
         let content = crate::xml::escape_text(&value).into_owned();
-        Fix { applicability, replacement: value, edits: vec![Edit { span, content }] }
+        Fix {
+            applicability,
+            replacement: value,
+            edits: vec![Edit { span, content }],
+        }
     }
     /// A fix that replaces an attribute value at `span` (without its quotes) with `value`.
     pub fn replace_attr(applicability: Applicability, span: Span, value: impl Into<String>) -> Fix {
         let value = value.into();
         let content = crate::xml::escape_attr(&value).into_owned();
-        Fix { applicability, replacement: value, edits: vec![Edit { span, content }] }
+        Fix {
+            applicability,
+            replacement: value,
+            edits: vec![Edit { span, content }],
+        }
     }
     /// A proposed value with nothing to apply.
     pub fn suggest(value: impl Into<String>) -> Fix {
-        Fix { applicability: Applicability::Suggestion, replacement: value.into(), edits: Vec::new() }
+        Fix {
+            applicability: Applicability::Suggestion,
+            replacement: value.into(),
+            edits: Vec::new(),
+        }
     }
 }
 
@@ -130,7 +142,15 @@ pub struct Finding {
 impl Finding {
     /// A finding anchored at an element start (`anchor`) that underlines `span`.
     pub fn new(rule: &'static str, severity: Severity, anchor: u32, span: Span, message: impl Into<String>) -> Self {
-        Finding { rule, severity, anchor, span, message: message.into(), help: None, fix: None }
+        Finding {
+            rule,
+            severity,
+            anchor,
+            span,
+            message: message.into(),
+            help: None,
+            fix: None,
+        }
     }
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());

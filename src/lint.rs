@@ -18,15 +18,20 @@ pub struct Selection {
 
 impl Default for Selection {
     fn default() -> Self {
-        Selection { enabled: RULES.iter().map(|r| r.id).collect() }
+        Selection {
+            enabled: RULES.iter().map(|r| r.id).collect(),
+        }
     }
 }
 
 impl Selection {
     /// `select` (empty = all) minus `ignore`; entries are rule ids or categories.
     pub fn new(select: &[String], ignore: &[String]) -> Result<Selection, String> {
-        let mut enabled: HashSet<&'static str> =
-            if select.is_empty() { RULES.iter().map(|r| r.id).collect() } else { HashSet::new() };
+        let mut enabled: HashSet<&'static str> = if select.is_empty() {
+            RULES.iter().map(|r| r.id).collect()
+        } else {
+            HashSet::new()
+        };
         for s in select {
             enabled.extend(expand(s)?);
         }
@@ -52,7 +57,10 @@ fn expand(name: &str) -> Result<Vec<&'static str>, String> {
     if let Some(c) = Category::parse(name) {
         return Ok(registry::in_category(c).map(|r| r.id).collect());
     }
-    let candidates = RULES.iter().map(|r| r.id).chain(Category::ALL.iter().map(|c| c.as_str()));
+    let candidates = RULES
+        .iter()
+        .map(|r| r.id)
+        .chain(Category::ALL.iter().map(|c| c.as_str()));
     Err(match crate::suggest::closest(name, candidates) {
         Some(best) => format!("unknown rule or category '{name}' (did you mean '{best}'?)"),
         None => format!("unknown rule or category '{name}'"),
@@ -86,7 +94,10 @@ pub fn lint_bytes(path: &str, bytes: Vec<u8>, settings: &Settings) -> FileOutcom
                     "xml-encoding-unsupported",
                     format!("the file declares encoding '{enc}' and is not UTF-8 ({})", e.message),
                 ),
-                _ => ("xml-malformed", format!("the file is not well-formed XML: {}", e.message)),
+                _ => (
+                    "xml-malformed",
+                    format!("the file is not well-formed XML: {}", e.message),
+                ),
             };
             let before = &e.bytes[..e.byte_offset.min(e.bytes.len())];
             let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
@@ -110,7 +121,12 @@ pub fn lint_bytes(path: &str, bytes: Vec<u8>, settings: &Settings) -> FileOutcom
                 Vec::new()
             };
             FileOutcome {
-                summary: FileSummary { path: path.to_string(), ern_version: None, releases: 0, findings: findings.len() },
+                summary: FileSummary {
+                    path: path.to_string(),
+                    ern_version: None,
+                    releases: 0,
+                    findings: findings.len(),
+                },
                 findings,
             }
         }
@@ -123,7 +139,11 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
     let mut findings = outcome.findings;
     findings.extend(encoding_declaration(&source.text));
     if let Some(feed) = &outcome.feed {
-        let cx = Context { feed, source, options: &settings.options };
+        let cx = Context {
+            feed,
+            source,
+            options: &settings.options,
+        };
         for rule in RULES {
             if let Check::Feed(check) = rule.check {
                 if settings.selection.is_enabled(rule.id) {
@@ -138,10 +158,20 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
             f.severity = s;
         }
     }
-    let releases = outcome.feed.as_ref().map_or(0, |f| f.releases.iter().filter(|r| r.kind == ern::ReleaseKind::Release).count());
+    let releases = outcome.feed.as_ref().map_or(0, |f| {
+        f.releases
+            .iter()
+            .filter(|r| r.kind == ern::ReleaseKind::Release)
+            .count()
+    });
     let located = locate(source, findings);
     FileOutcome {
-        summary: FileSummary { path: source.path.clone(), ern_version: outcome.version_label, releases, findings: located.len() },
+        summary: FileSummary {
+            path: source.path.clone(),
+            ern_version: outcome.version_label,
+            releases,
+            findings: located.len(),
+        },
         findings: located,
     }
 }
@@ -185,7 +215,10 @@ fn declared_encoding(text: &str) -> Option<String> {
 }
 
 fn is_utf(enc: &str) -> bool {
-    matches!(enc.to_ascii_lowercase().as_str(), "utf-8" | "utf8" | "utf-16" | "utf-16le" | "utf-16be" | "us-ascii" | "ascii")
+    matches!(
+        enc.to_ascii_lowercase().as_str(),
+        "utf-8" | "utf8" | "utf-16" | "utf-16le" | "utf-16be" | "us-ascii" | "ascii"
+    )
 }
 
 /// A declared non-UTF encoding in a file that has non-ASCII text (an ASCII-only file reads

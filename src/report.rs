@@ -56,7 +56,10 @@ impl Report {
     }
 
     pub fn summary(&self) -> Summary {
-        let mut s = Summary { files: self.files.len(), ..Summary::default() };
+        let mut s = Summary {
+            files: self.files.len(),
+            ..Summary::default()
+        };
         for l in &self.findings {
             match l.finding.severity {
                 Severity::Error => s.errors += 1,

@@ -47,12 +47,22 @@ impl Source {
     pub fn decode(path: impl Into<String>, bytes: Vec<u8>) -> Result<Source, DecodeError> {
         let path = path.into();
         let (text, encoding) = decode_bytes(bytes)?;
-        Ok(Source { path, text, encoding, lines: OnceLock::new() })
+        Ok(Source {
+            path,
+            text,
+            encoding,
+            lines: OnceLock::new(),
+        })
     }
 
     /// A source built from text already in memory (tests, generated feeds).
     pub fn from_text(path: impl Into<String>, text: impl Into<String>) -> Source {
-        Source { path: path.into(), text: text.into(), encoding: Encoding::Utf8 { bom: false }, lines: OnceLock::new() }
+        Source {
+            path: path.into(),
+            text: text.into(),
+            encoding: Encoding::Utf8 { bom: false },
+            lines: OnceLock::new(),
+        }
     }
 
     /// Encode `text` (a fixed version of this source's text) the way the original was encoded.
@@ -111,7 +121,11 @@ fn line_starts(text: &str) -> Vec<u32> {
 
 fn decode_bytes(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
     if bytes.len() > u32::MAX as usize - 1 {
-        return Err(DecodeError { byte_offset: 0, message: "file is larger than 4 GiB".into(), bytes: Vec::new() });
+        return Err(DecodeError {
+            byte_offset: 0,
+            message: "file is larger than 4 GiB".into(),
+            bytes: Vec::new(),
+        });
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return utf8(rest.to_vec(), 3).map(|t| (t, Encoding::Utf8 { bom: true }));
@@ -159,7 +173,13 @@ fn utf16(bytes: &[u8], big_endian: bool, base: usize) -> Result<String, DecodeEr
             bytes: Vec::new(),
         });
     }
-    let units = bytes.chunks_exact(2).map(|c| if big_endian { u16::from_be_bytes([c[0], c[1]]) } else { u16::from_le_bytes([c[0], c[1]]) });
+    let units = bytes.chunks_exact(2).map(|c| {
+        if big_endian {
+            u16::from_be_bytes([c[0], c[1]])
+        } else {
+            u16::from_le_bytes([c[0], c[1]])
+        }
+    });
     let mut out = String::with_capacity(bytes.len() / 2);
     for (i, r) in char::decode_utf16(units).enumerate() {
         match r {

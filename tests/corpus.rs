@@ -52,22 +52,43 @@ fn every_corpus_file_is_read_without_panic() {
     }
     // The one file of the corpus that is not well-formed: DDEX published it with a comment
     // inside a start tag (SOURCES.md).
-    assert_eq!(malformed, vec!["miroivan12org-ddex/release-profiles/Profile_TVSeries_FimBundle.xml"]);
+    assert_eq!(
+        malformed,
+        vec!["miroivan12org-ddex/release-profiles/Profile_TVSeries_FimBundle.xml"]
+    );
 }
 
 #[test]
 fn official_ern4_samples_have_no_errors() {
     let official: Vec<_> = all_files()
         .into_iter()
-        .filter(|p| p.parent().and_then(|d| d.file_name()).is_some_and(|n| n.to_string_lossy().starts_with("ddex-samples-ern4")))
+        .filter(|p| {
+            p.parent()
+                .and_then(|d| d.file_name())
+                .is_some_and(|n| n.to_string_lossy().starts_with("ddex-samples-ern4"))
+        })
         .collect();
-    assert_eq!(official.len(), 33, "4.1.1, 4.2, 4.3 and 4.3.1 folders: 8 samples each, plus Variant_Classical");
+    assert_eq!(
+        official.len(),
+        33,
+        "4.1.1, 4.2, 4.3 and 4.3.1 folders: 8 samples each, plus Variant_Classical"
+    );
     for f in &official {
         let out = lint(f);
-        assert!(out.summary.ern_version.is_some(), "{} not read as ERN", out.summary.path);
+        assert!(
+            out.summary.ern_version.is_some(),
+            "{} not read as ERN",
+            out.summary.path
+        );
         for l in out.findings.iter().filter(|l| l.finding.severity == Severity::Error) {
-            let expected = EXPECTED_OFFICIAL_ERRORS.iter().any(|(file, rule, _)| out.summary.path.ends_with(file) && l.finding.rule == *rule);
-            assert!(expected, "{}:{}: unexpected error [{}] {}", out.summary.path, l.line, l.finding.rule, l.finding.message);
+            let expected = EXPECTED_OFFICIAL_ERRORS
+                .iter()
+                .any(|(file, rule, _)| out.summary.path.ends_with(file) && l.finding.rule == *rule);
+            assert!(
+                expected,
+                "{}:{}: unexpected error [{}] {}",
+                out.summary.path, l.line, l.finding.rule, l.finding.message
+            );
         }
     }
 }
@@ -81,13 +102,20 @@ fn utf16_deliveries_are_read() {
         let out = lint(&corpus_dir().join(name));
         assert_eq!(out.summary.ern_version.as_deref(), Some("4.3"), "{name}");
         assert!(out.summary.releases >= 1, "{name}: no release read");
-        assert!(!out.findings.iter().any(|l| l.finding.rule == "xml-malformed"), "{name}");
+        assert!(
+            !out.findings.iter().any(|l| l.finding.rule == "xml-malformed"),
+            "{name}"
+        );
     }
 }
 
 #[test]
 fn old_versions_are_named_not_read() {
     let out = lint(&corpus_dir().join("rhizomik-redefer-ddex2rdf/ern312_Sample-08.05.xml"));
-    let f = out.findings.iter().find(|l| l.finding.rule == "ern-unsupported-version").expect("unsupported version reported");
+    let f = out
+        .findings
+        .iter()
+        .find(|l| l.finding.rule == "ern-unsupported-version")
+        .expect("unsupported version reported");
     assert!(f.finding.message.contains("ern-main/312"), "{}", f.finding.message);
 }

@@ -21,18 +21,33 @@ fn billion_laughs_is_not_expanded() {
         dtd.push_str(&format!("<!ENTITY lol{i} \"{prev}\">\n"));
     }
     dtd.push_str("]>\n");
-    let doc = BASE.replacen("<ern:NewReleaseMessage", &format!("{dtd}<ern:NewReleaseMessage"), 1).replace("<GenreText>Pop</GenreText>", "<GenreText>&lol9;</GenreText>");
+    let doc = BASE
+        .replacen("<ern:NewReleaseMessage", &format!("{dtd}<ern:NewReleaseMessage"), 1)
+        .replace("<GenreText>Pop</GenreText>", "<GenreText>&lol9;</GenreText>");
     let out = lint(doc.into_bytes());
     assert!(rules(&out).contains(&"xml-doctype-not-allowed"), "{:?}", rules(&out));
-    let msg = &out.findings.iter().find(|l| l.finding.rule == "xml-doctype-not-allowed").unwrap().finding.message;
+    let msg = &out
+        .findings
+        .iter()
+        .find(|l| l.finding.rule == "xml-doctype-not-allowed")
+        .unwrap()
+        .finding
+        .message;
     assert!(msg.contains("lol9"), "{msg}");
 }
 
 #[test]
 fn external_entity_is_never_fetched() {
     let doc = BASE
-        .replacen("<ern:NewReleaseMessage", "<!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<ern:NewReleaseMessage", 1)
-        .replace("<FullName>Nordlys Plater</FullName></PartyName>\n      <PartyId>", "<FullName>&xxe;</FullName></PartyName>\n      <PartyId>");
+        .replacen(
+            "<ern:NewReleaseMessage",
+            "<!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<ern:NewReleaseMessage",
+            1,
+        )
+        .replace(
+            "<FullName>Nordlys Plater</FullName></PartyName>\n      <PartyId>",
+            "<FullName>&xxe;</FullName></PartyName>\n      <PartyId>",
+        );
     let out = lint(doc.into_bytes());
     assert!(rules(&out).contains(&"xml-doctype-not-allowed"));
     // Nothing of /etc/passwd can appear in any message.
@@ -86,7 +101,11 @@ fn deep_nesting_does_not_overflow() {
     let depth = 10_000;
     let doc = BASE.replace(
         "<Genre><GenreText>Pop</GenreText></Genre>",
-        &format!("<Genre>{}<GenreText>Pop</GenreText>{}</Genre>", "<x>".repeat(depth), "</x>".repeat(depth)),
+        &format!(
+            "<Genre>{}<GenreText>Pop</GenreText>{}</Genre>",
+            "<x>".repeat(depth),
+            "</x>".repeat(depth)
+        ),
     );
     let out = lint(doc.into_bytes());
     assert!(!rules(&out).contains(&"xml-malformed"), "{:?}", rules(&out));

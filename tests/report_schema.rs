@@ -8,11 +8,7 @@ use ddexlint::report::{FileSummary, Located, Report};
 use serde_json::{json, Value};
 
 fn schema() -> Value {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/schemas/report.schema.json"
-    ))
-    .unwrap();
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/schemas/report.schema.json")).unwrap();
     serde_json::from_str(&text).unwrap()
 }
 
@@ -20,13 +16,7 @@ fn validator() -> jsonschema::Validator {
     jsonschema::draft202012::new(&schema()).expect("the schema compiles")
 }
 
-fn located(
-    finding: Finding,
-    category: &'static str,
-    path: &str,
-    line: u32,
-    xpath: Option<&str>,
-) -> Located {
+fn located(finding: Finding, category: &'static str, path: &str, line: u32, xpath: Option<&str>) -> Located {
     Located {
         finding,
         category,
@@ -135,11 +125,7 @@ fn assert_valid(doc: &Value) {
         .iter_errors(doc)
         .map(|e| format!("{} at {}", e, e.instance_path))
         .collect();
-    assert!(
-        errors.is_empty(),
-        "schema rejects the document:\n{}",
-        errors.join("\n")
-    );
+    assert!(errors.is_empty(), "schema rejects the document:\n{}", errors.join("\n"));
 }
 
 #[test]
@@ -164,12 +150,8 @@ fn documents_breaking_the_contract_are_rejected() {
     assert!(validator.is_valid(&good));
 
     let broken: Vec<Breakage> = vec![
-        ("unknown severity", |d| {
-            d["findings"][0]["severity"] = json!("fatal")
-        }),
-        ("unknown category", |d| {
-            d["findings"][0]["category"] = json!("misc")
-        }),
+        ("unknown severity", |d| d["findings"][0]["severity"] = json!("fatal")),
+        ("unknown category", |d| d["findings"][0]["category"] = json!("misc")),
         ("unknown applicability", |d| {
             d["findings"][0]["fix"]["applicability"] = json!("maybe")
         }),
@@ -183,9 +165,7 @@ fn documents_breaking_the_contract_are_rejected() {
             d["findings"][0]["url"] = json!("https://example.org")
         }),
         ("0-based line", |d| d["findings"][0]["line"] = json!(0)),
-        ("ern_version as a number", |d| {
-            d["files"][0]["ern_version"] = json!(4.3)
-        }),
+        ("ern_version as a number", |d| d["files"][0]["ern_version"] = json!(4.3)),
         ("extra top-level key", |d| d["fixes"] = json!([])),
         ("summary without fixable", |d| {
             d["summary"].as_object_mut().unwrap().remove("fixable");
@@ -196,9 +176,6 @@ fn documents_breaking_the_contract_are_rejected() {
         let mut doc = good.clone();
         break_it(&mut doc);
         assert_ne!(doc, good, "{what}: the test did not change the document");
-        assert!(
-            !validator.is_valid(&doc),
-            "schema accepts a document with {what}"
-        );
+        assert!(!validator.is_valid(&doc), "schema accepts a document with {what}");
     }
 }

@@ -11,7 +11,10 @@ use ddexlint::rules::{Check, RuleOptions};
 fn settings_for(id: &str) -> Settings {
     Settings {
         selection: Selection::new(&[id.to_string()], &[]).unwrap(),
-        options: RuleOptions { current_year: 2026, ..RuleOptions::default() },
+        options: RuleOptions {
+            current_year: 2026,
+            ..RuleOptions::default()
+        },
         ..Settings::default()
     }
 }
@@ -21,7 +24,9 @@ fn fixtures(dir: &Path, prefix: &str) -> Vec<std::path::PathBuf> {
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
     v.retain(|p| {
-        p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix) && n.ends_with(".xml"))
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".xml"))
     });
     v.sort();
     v
@@ -49,12 +54,22 @@ fn every_rule_has_failing_and_passing_fixtures() {
             assert!(!mine.is_empty(), "{name}: expected a {} finding, got none", rule.id);
             let mut snap = String::new();
             for l in &mine {
-                snap.push_str(&format!("{}:{} {} {}\n", l.line, l.column, l.finding.severity.as_str(), l.finding.message));
+                snap.push_str(&format!(
+                    "{}:{} {} {}\n",
+                    l.line,
+                    l.column,
+                    l.finding.severity.as_str(),
+                    l.finding.message
+                ));
                 if let Some(h) = &l.finding.help {
                     snap.push_str(&format!("  help: {h}\n"));
                 }
                 if let Some(fix) = &l.finding.fix {
-                    snap.push_str(&format!("  fix ({}): {:?}\n", fix.applicability.as_str(), fix.replacement));
+                    snap.push_str(&format!(
+                        "  fix ({}): {:?}\n",
+                        fix.applicability.as_str(),
+                        fix.replacement
+                    ));
                 }
             }
             insta::assert_snapshot!(name.replace(['/', '.'], "__"), snap);
@@ -62,9 +77,17 @@ fn every_rule_has_failing_and_passing_fixtures() {
         for p in &pass {
             let name = format!("{}/{}", rule.id, p.file_name().unwrap().to_string_lossy());
             let out = lint_bytes(&name, std::fs::read(p).unwrap(), &settings);
-            let mine: Vec<_> = out.findings.iter().filter(|l| l.finding.rule == rule.id).map(|l| &l.finding.message).collect();
+            let mine: Vec<_> = out
+                .findings
+                .iter()
+                .filter(|l| l.finding.rule == rule.id)
+                .map(|l| &l.finding.message)
+                .collect();
             assert!(mine.is_empty(), "{name}: expected no {} finding, got {mine:?}", rule.id);
         }
     }
-    assert!(missing.is_empty(), "rules without both fail*.xml and pass*.xml fixtures: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "rules without both fail*.xml and pass*.xml fixtures: {missing:?}"
+    );
 }

@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser, Debug)]
-#[command(name = "ddexlint", version, about = "Lint DDEX ERN release feeds: label identity, identifiers, multilingual titles and Unicode hygiene")]
+#[command(
+    name = "ddexlint",
+    version,
+    about = "Lint DDEX ERN release feeds: label identity, identifiers, multilingual titles and Unicode hygiene"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -15,7 +15,10 @@ use super::{CliError, EXIT_ERROR, EXIT_FINDINGS};
 
 pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
     let selection = Selection::new(&args.select, &args.ignore)?;
-    let settings = Settings { selection, ..Settings::default() };
+    let settings = Settings {
+        selection,
+        ..Settings::default()
+    };
     let inputs = collect(&args.paths)?;
 
     let pool = rayon::ThreadPoolBuilder::new()
@@ -44,7 +47,10 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
     };
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let opts = RenderOptions { color, show_fixes: false };
+    let opts = RenderOptions {
+        color,
+        show_fixes: false,
+    };
     match &args.output {
         Some(path) => {
             let mut buf = Vec::new();
@@ -81,7 +87,9 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<FileOutcome, String>
         Some(p) => std::fs::read(p).map_err(|e| format!("{}: {}", input.display, e))?,
         None => {
             let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("stdin: {e}"))?;
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("stdin: {e}"))?;
             buf
         }
     };

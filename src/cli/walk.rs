@@ -14,7 +14,10 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
-            out.push(Input { display: "-".into(), path: None });
+            out.push(Input {
+                display: "-".into(),
+                path: None,
+            });
             continue;
         }
         let meta = std::fs::metadata(p).map_err(|e| format!("{}: {}", p.display(), e))?;
@@ -22,9 +25,15 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
             let mut files = Vec::new();
             walk_dir(p, &mut files)?;
             files.sort();
-            out.extend(files.into_iter().map(|f| Input { display: f.display().to_string(), path: Some(f) }));
+            out.extend(files.into_iter().map(|f| Input {
+                display: f.display().to_string(),
+                path: Some(f),
+            }));
         } else {
-            out.push(Input { display: p.display().to_string(), path: Some(p.clone()) });
+            out.push(Input {
+                display: p.display().to_string(),
+                path: Some(p.clone()),
+            });
         }
     }
     Ok(out)

@@ -9,7 +9,9 @@ pub enum Support {
     Full(ErnVersion),
     /// ERN 3.7.x: read with the ERN 3 reader, best effort.
     BestEffort(ErnVersion),
-    Unsupported { found: String },
+    Unsupported {
+        found: String,
+    },
 }
 
 /// Versions read fully, as compact digit strings (namespace form).
@@ -39,7 +41,11 @@ pub fn detect(root_local: &str, namespace: Option<&str>, schema_version_id: Opti
         (None, Some(id)) if namespace.is_none_or(|n| !n.contains("ddex.net")) => id,
         _ => return Support::Unsupported { found: found() },
     };
-    let version = ErnVersion { major: compact.as_bytes()[0] - b'0', label: dotted(&compact), namespace: namespace.map(str::to_string) };
+    let version = ErnVersion {
+        major: compact.as_bytes()[0] - b'0',
+        label: dotted(&compact),
+        namespace: namespace.map(str::to_string),
+    };
     if FULL.contains(&compact.as_str()) {
         Support::Full(version)
     } else if BEST_EFFORT.iter().any(|v| v.eq_ignore_ascii_case(&compact)) {
@@ -68,9 +74,8 @@ fn compact_version(id: &str) -> Option<String> {
 
 fn valid_compact(s: &str) -> Option<String> {
     let s = s.trim();
-    let ok = (2..=4).contains(&s.len())
-        && s.as_bytes()[0].is_ascii_digit()
-        && s.chars().all(|c| c.is_ascii_alphanumeric());
+    let ok =
+        (2..=4).contains(&s.len()) && s.as_bytes()[0].is_ascii_digit() && s.chars().all(|c| c.is_ascii_alphanumeric());
     ok.then(|| s.to_string())
 }
 
@@ -100,14 +105,41 @@ mod tests {
 
     #[test]
     fn namespaces_and_schema_ids() {
-        assert_eq!(label(detect("NewReleaseMessage", Some("http://ddex.net/xml/ern/43"), None)), "full 4.3");
-        assert_eq!(label(detect("NewReleaseMessage", Some("http://ddex.net/xml/ern/411"), None)), "full 4.1.1");
-        assert_eq!(label(detect("NewReleaseMessage", Some("http://ddex.net/xml/ern/382"), Some("ern/382"))), "full 3.8.2");
+        assert_eq!(
+            label(detect("NewReleaseMessage", Some("http://ddex.net/xml/ern/43"), None)),
+            "full 4.3"
+        );
+        assert_eq!(
+            label(detect("NewReleaseMessage", Some("http://ddex.net/xml/ern/411"), None)),
+            "full 4.1.1"
+        );
+        assert_eq!(
+            label(detect(
+                "NewReleaseMessage",
+                Some("http://ddex.net/xml/ern/382"),
+                Some("ern/382")
+            )),
+            "full 3.8.2"
+        );
         assert_eq!(label(detect("NewReleaseMessage", None, Some("3.8.2"))), "full 3.8.2");
-        assert_eq!(label(detect("NewReleaseMessage", None, Some("2010/ern-main/382"))), "full 3.8.2");
-        assert_eq!(label(detect("NewReleaseMessage", Some("http://ddex.net/xml/ern/37D2"), None)), "best 3.7D2");
-        assert!(label(detect("NewReleaseMessage", Some("http://ddex.net/xml/ern/341"), Some("/ern/341"))).starts_with("no: "));
-        assert!(label(detect("PurgeReleaseMessage", Some("http://ddex.net/xml/ern/43"), None)).contains("PurgeReleaseMessage"));
+        assert_eq!(
+            label(detect("NewReleaseMessage", None, Some("2010/ern-main/382"))),
+            "full 3.8.2"
+        );
+        assert_eq!(
+            label(detect("NewReleaseMessage", Some("http://ddex.net/xml/ern/37D2"), None)),
+            "best 3.7D2"
+        );
+        assert!(label(detect(
+            "NewReleaseMessage",
+            Some("http://ddex.net/xml/ern/341"),
+            Some("/ern/341")
+        ))
+        .starts_with("no: "));
+        assert!(
+            label(detect("PurgeReleaseMessage", Some("http://ddex.net/xml/ern/43"), None))
+                .contains("PurgeReleaseMessage")
+        );
         assert!(label(detect("NewReleaseMessage", Some("http://example.com/x"), None)).contains("example.com"));
     }
 }

@@ -11,8 +11,16 @@ pub struct ItemReader<'a> {
     pub list: &'a str,
 }
 
-const RESOURCE_KINDS: &[&str] =
-    &["SoundRecording", "Video", "Image", "Text", "SheetMusic", "Software", "MIDI", "UserDefinedResource"];
+const RESOURCE_KINDS: &[&str] = &[
+    "SoundRecording",
+    "Video",
+    "Image",
+    "Text",
+    "SheetMusic",
+    "Software",
+    "MIDI",
+    "UserDefinedResource",
+];
 
 impl<'a> ItemReader<'a> {
     pub fn read_item(&self, tree: &Tree<'a>, feed: &mut Feed<'a>) {
@@ -38,7 +46,11 @@ fn collect_refs<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>) {
             continue;
         }
         if let Some(kind) = ref_kind(tree.name(id), feed.version.is_ern4()) {
-            feed.refs.push(RefUse { kind, element: tree.name(id), text: tree.text_of(id) });
+            feed.refs.push(RefUse {
+                kind,
+                element: tree.name(id),
+                text: tree.text_of(id),
+            });
         }
     }
 }
@@ -47,8 +59,11 @@ fn ref_kind(element: &str, ern4: bool) -> Option<RefKind> {
     match element {
         "ReleaseLabelReference" if ern4 => Some(RefKind::Party),
         e if e.ends_with("PartyReference") && e != "PartyReference" => Some(RefKind::Party),
-        "ReleaseResourceReference" | "LinkedReleaseResourceReference" | "ResourceContainedResourceReference"
-        | "DealResourceReference" | "ResourceGroupResourceReference" => Some(RefKind::Resource),
+        "ReleaseResourceReference"
+        | "LinkedReleaseResourceReference"
+        | "ResourceContainedResourceReference"
+        | "DealResourceReference"
+        | "ResourceGroupResourceReference" => Some(RefKind::Resource),
         "DealReleaseReference" => Some(RefKind::Release),
         _ => None,
     }
@@ -91,7 +106,12 @@ fn id_kind(tree: &Tree, id: NodeId, ern4: bool) -> Option<IdKind> {
             } else if tree.attr_is_true(id, "IsDPID") {
                 IdKind::Dpid
             } else if matches!(parent, "MessageSender" | "SentOnBehalfOf" | "MessageRecipient")
-                && tree.text_of(id).value.trim().get(..7).is_some_and(|p| p.eq_ignore_ascii_case("PADPIDA"))
+                && tree
+                    .text_of(id)
+                    .value
+                    .trim()
+                    .get(..7)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("PADPIDA"))
             {
                 IdKind::Dpid
             } else {
@@ -113,7 +133,12 @@ fn collect_ids<'a>(tree: &Tree<'a>, id: NodeId, owner: Owner, feed: &mut Feed<'a
                 continue;
             }
             out.push(feed.identifiers.len());
-            feed.identifiers.push(Identifier { kind, text: tree.text_of(d), owner, namespace: tree.attr(d, "Namespace") });
+            feed.identifiers.push(Identifier {
+                kind,
+                text: tree.text_of(d),
+                owner,
+                namespace: tree.attr(d, "Namespace"),
+            });
         }
     }
     out
@@ -127,8 +152,15 @@ fn read_header<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>) {
             continue;
         }
         let ids = collect_ids(tree, role_node, Owner::Header, feed);
-        let name = tree.child(role_node, "PartyName").and_then(|p| tree.child_text(p, "FullName"));
-        feed.header.push(HeaderParty { role, elem: tree.elem(role_node), name, ids });
+        let name = tree
+            .child(role_node, "PartyName")
+            .and_then(|p| tree.child_text(p, "FullName"));
+        feed.header.push(HeaderParty {
+            role,
+            elem: tree.elem(role_node),
+            name,
+            ids,
+        });
     }
 }
 
@@ -146,14 +178,22 @@ fn party_name<'a>(tree: &Tree<'a>, id: NodeId) -> PartyName<'a> {
             other_names.push(l);
         }
     }
-    PartyName { elem: tree.elem(id), full_name, other_names, lang: tree.lang(id) }
+    PartyName {
+        elem: tree.elem(id),
+        full_name,
+        other_names,
+        lang: tree.lang(id),
+    }
 }
 
 fn read_party<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>) {
     let root = tree.root();
     let index = feed.parties.len();
     let ids = collect_ids(tree, root, Owner::Party(index), feed);
-    let names = tree.children_named(root, "PartyName").map(|n| party_name(tree, n)).collect();
+    let names = tree
+        .children_named(root, "PartyName")
+        .map(|n| party_name(tree, n))
+        .collect();
     feed.parties.push(Party {
         elem: tree.elem(root),
         tag_span: tree.tag_span(root),
@@ -169,7 +209,9 @@ fn title<'a>(tree: &Tree<'a>, id: NodeId, kind: TitleKind, details: Option<u16>)
     } else {
         (
             tree.child(id, "TitleText").map(|t| tree.localized(t, Some(id))),
-            tree.children_named(id, "SubTitle").map(|s| tree.localized(s, Some(id))).collect(),
+            tree.children_named(id, "SubTitle")
+                .map(|s| tree.localized(s, Some(id)))
+                .collect(),
         )
     };
     Title {
@@ -206,7 +248,10 @@ fn artist_credit<'a>(tree: &Tree<'a>, id: NodeId) -> ArtistCredit<'a> {
     ArtistCredit {
         elem: tree.elem(id),
         party_ref: tree.child_text(id, "ArtistPartyReference"),
-        names: tree.children_named(id, "PartyName").map(|n| party_name(tree, n)).collect(),
+        names: tree
+            .children_named(id, "PartyName")
+            .map(|n| party_name(tree, n))
+            .collect(),
         roles: tree
             .children(id)
             .filter(|&c| matches!(tree.name(c), "DisplayArtistRole" | "ArtistRole"))
@@ -237,8 +282,14 @@ fn read_display_children<'a>(tree: &Tree<'a>, id: NodeId, details: Option<u16>, 
 }
 
 fn territory_details<'a>(tree: &Tree<'a>, id: NodeId) -> TerritoryDetails<'a> {
-    let codes: Vec<_> = tree.children_named(id, "TerritoryCode").map(|c| tree.text_of(c)).collect();
-    let excluded: Vec<_> = tree.children_named(id, "ExcludedTerritoryCode").map(|c| tree.text_of(c)).collect();
+    let codes: Vec<_> = tree
+        .children_named(id, "TerritoryCode")
+        .map(|c| tree.text_of(c))
+        .collect();
+    let excluded: Vec<_> = tree
+        .children_named(id, "ExcludedTerritoryCode")
+        .map(|c| tree.text_of(c))
+        .collect();
     let is_excluded = codes.is_empty() && !excluded.is_empty();
     TerritoryDetails {
         elem: tree.elem(id),
@@ -338,7 +389,10 @@ fn read_release<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, kind: ReleaseKind) {
         reference: tree.child_text(root, "ReleaseReference"),
         is_main_release: tree.attr_is_true(root, "IsMainRelease"),
         resources_omitted: tree.child(root, "ResourceOmissionReason").is_some(),
-        release_types: tree.children_named(root, "ReleaseType").map(|c| tree.text_of(c)).collect(),
+        release_types: tree
+            .children_named(root, "ReleaseType")
+            .map(|c| tree.text_of(c))
+            .collect(),
         display,
         labels,
         ids,

@@ -25,7 +25,11 @@ pub struct ReadOutcome<'a> {
 /// Parse `text` strictly and build the model. Never panics; malformed XML becomes one
 /// `xml-malformed` finding at the first error (and no model).
 pub fn read(text: &str) -> ReadOutcome<'_> {
-    let mut out = ReadOutcome { feed: None, findings: Vec::new(), version_label: None };
+    let mut out = ReadOutcome {
+        feed: None,
+        findings: Vec::new(),
+        version_label: None,
+    };
     let mut reader = XmlReader::new(text);
     let mut state = State::BeforeRoot;
     let mut tree = Tree::default();
@@ -37,13 +41,16 @@ pub fn read(text: &str) -> ReadOutcome<'_> {
             Ok(None) => break,
             Err(e) => {
                 out.feed = None;
-                out.findings.push(Finding::new(
-                    "xml-malformed",
-                    Severity::Error,
-                    e.offset,
-                    Span::empty(e.offset),
-                    format!("the file is not well-formed XML: {}", e.message),
-                ).with_help("DSPs reject the whole delivery: fix the XML syntax at this position first"));
+                out.findings.push(
+                    Finding::new(
+                        "xml-malformed",
+                        Severity::Error,
+                        e.offset,
+                        Span::empty(e.offset),
+                        format!("the file is not well-formed XML: {}", e.message),
+                    )
+                    .with_help("DSPs reject the whole delivery: fix the XML syntax at this position first"),
+                );
                 return out;
             }
         };
@@ -54,7 +61,11 @@ pub fn read(text: &str) -> ReadOutcome<'_> {
                 if let (State::Reading, Some(feed)) = (&state, out.feed.as_mut()) {
                     for a in reader.attrs() {
                         if a.local_name() == "LanguageAndScriptCode" && depth > 1 {
-                            feed.lang_attrs.push(AttrValue { value: a.value.clone(), elem: span.start, span: a.value_span });
+                            feed.lang_attrs.push(AttrValue {
+                                value: a.value.clone(),
+                                elem: span.start,
+                                span: a.value_span,
+                            });
                         }
                     }
                 }
@@ -103,7 +114,9 @@ pub fn read(text: &str) -> ReadOutcome<'_> {
     for (name, at) in reader.unexpanded_refs.iter().take(1) {
         if let Some(f) = out.findings.iter_mut().find(|f| f.rule == "xml-doctype-not-allowed") {
             let _ = at;
-            f.message.push_str(&format!("; references to them (such as '&{name};') were left unexpanded"));
+            f.message.push_str(&format!(
+                "; references to them (such as '&{name};') were left unexpanded"
+            ));
         }
     }
     out
@@ -122,7 +135,11 @@ fn start_root<'a>(reader: &XmlReader<'a>, name: &'a str, span: Span, out: &mut R
     match detect::detect(local_name(name), ns.as_deref(), schema_id.as_deref()) {
         Support::Full(v) | Support::BestEffort(v) => {
             out.version_label = Some(v.label.clone());
-            let root_lang = reader.attr("LanguageAndScriptCode").map(|a| AttrValue { value: a.value.clone(), elem: span.start, span: a.value_span });
+            let root_lang = reader.attr("LanguageAndScriptCode").map(|a| AttrValue {
+                value: a.value.clone(),
+                elem: span.start,
+                span: a.value_span,
+            });
             let mut feed = Feed::new(v, span.start, span, root_lang.clone());
             feed.lang_attrs.extend(root_lang);
             out.feed = Some(feed);
@@ -148,7 +165,11 @@ fn doctype_finding(span: Span, entities: &[String]) -> Finding {
     let mut msg = String::from("the file declares a DOCTYPE; DDEX messages carry none, and ddexlint never expands its entities or fetches anything it names");
     if !entities.is_empty() {
         let names: Vec<String> = entities.iter().take(5).map(|e| format!("'{e}'")).collect();
-        msg.push_str(&format!(" (declared entities: {}{})", names.join(", "), if entities.len() > 5 { ", …" } else { "" }));
+        msg.push_str(&format!(
+            " (declared entities: {}{})",
+            names.join(", "),
+            if entities.len() > 5 { ", …" } else { "" }
+        ));
     }
     Finding::new("xml-doctype-not-allowed", Severity::Error, span.start, span, msg)
         .with_help("remove the DOCTYPE and replace entity references with their text")

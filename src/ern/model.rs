@@ -90,7 +90,9 @@ impl Localized<'_> {
         &self.text.value
     }
     pub fn is_default(&self) -> bool {
-        self.is_default.as_ref().is_some_and(|a| a.value.trim() == "true" || a.value.trim() == "1")
+        self.is_default
+            .as_ref()
+            .is_some_and(|a| a.value.trim() == "true" || a.value.trim() == "1")
     }
 }
 
@@ -230,10 +232,14 @@ pub struct Label<'a> {
 
 impl Label<'_> {
     pub fn is_display_label(&self) -> bool {
-        self.label_type.as_ref().is_some_and(|t| matches!(t.value.trim(), "DisplayLabel" | "DisplayLabelName"))
+        self.label_type
+            .as_ref()
+            .is_some_and(|t| matches!(t.value.trim(), "DisplayLabel" | "DisplayLabelName"))
     }
     pub fn is_default(&self) -> bool {
-        self.is_default.as_ref().is_some_and(|a| a.value.trim() == "true" || a.value.trim() == "1")
+        self.is_default
+            .as_ref()
+            .is_some_and(|a| a.value.trim() == "true" || a.value.trim() == "1")
     }
 }
 
@@ -424,7 +430,11 @@ impl<'a> Feed<'a> {
                 out.extend(n.other_names.iter().map(|t| (TextField::PartyNameOther, t)));
             }
         }
-        let displays = self.releases.iter().map(|r| &r.display).chain(self.resources.iter().map(|r| &r.display));
+        let displays = self
+            .releases
+            .iter()
+            .map(|r| &r.display)
+            .chain(self.resources.iter().map(|r| &r.display));
         for d in displays {
             for t in &d.titles {
                 out.extend(t.text.iter().map(|x| (TextField::Title, x)));
@@ -470,6 +480,9 @@ pub enum TextField {
 impl TextField {
     /// Names (artist, party, label) as opposed to titles and rights lines.
     pub fn is_name(self) -> bool {
-        matches!(self, TextField::ArtistName | TextField::PartyName | TextField::PartyNameOther | TextField::LabelName)
+        matches!(
+            self,
+            TextField::ArtistName | TextField::PartyName | TextField::PartyNameOther | TextField::LabelName
+        )
     }
 }

@@ -66,7 +66,14 @@ impl<'a> Tree<'a> {
         let own_lang = (a0..a1).find(|&i| self.attrs[i as usize].local_name() == "LanguageAndScriptCode");
         let (lang, lang_source) = match (own_lang, parent) {
             (Some(i), _) => (Some(i), LangSource::Own),
-            (None, NONE) => (None, if self.root_lang.is_some() { LangSource::Root } else { LangSource::Default }),
+            (None, NONE) => (
+                None,
+                if self.root_lang.is_some() {
+                    LangSource::Root
+                } else {
+                    LangSource::Default
+                },
+            ),
             (None, p) => {
                 let p = &self.nodes[p as usize];
                 let src = match p.lang_source {
@@ -153,7 +160,10 @@ impl<'a> Tree<'a> {
     }
 
     pub fn children(&self, id: NodeId) -> Children<'_, 'a> {
-        Children { tree: self, next: self.nodes[id as usize].first_child }
+        Children {
+            tree: self,
+            next: self.nodes[id as usize].first_child,
+        }
     }
 
     pub fn children_named<'s>(&'s self, id: NodeId, name: &'s str) -> impl Iterator<Item = NodeId> + 's {
@@ -193,15 +203,19 @@ impl<'a> Tree<'a> {
     }
 
     pub fn attr(&self, id: NodeId, local: &str) -> Option<AttrValue<'a>> {
-        self.attrs(id).iter().find(|a| a.local_name() == local).map(|a| AttrValue {
-            value: a.value.clone(),
-            elem: self.elem(id),
-            span: a.value_span,
-        })
+        self.attrs(id)
+            .iter()
+            .find(|a| a.local_name() == local)
+            .map(|a| AttrValue {
+                value: a.value.clone(),
+                elem: self.elem(id),
+                span: a.value_span,
+            })
     }
 
     pub fn attr_is_true(&self, id: NodeId, local: &str) -> bool {
-        self.attr(id, local).is_some_and(|a| matches!(a.value.trim(), "true" | "1"))
+        self.attr(id, local)
+            .is_some_and(|a| matches!(a.value.trim(), "true" | "1"))
     }
 
     /// The element's text content.
@@ -226,11 +240,24 @@ impl<'a> Tree<'a> {
             Some(i) => {
                 let a = &self.attrs[i as usize];
                 let owner = self.owner_of_attr(i);
-                Lang { attr: Some(AttrValue { value: a.value.clone(), elem: owner, span: a.value_span }), source: n.lang_source }
+                Lang {
+                    attr: Some(AttrValue {
+                        value: a.value.clone(),
+                        elem: owner,
+                        span: a.value_span,
+                    }),
+                    source: n.lang_source,
+                }
             }
             None => match &self.root_lang {
-                Some(r) => Lang { attr: Some(r.clone()), source: LangSource::Root },
-                None => Lang { attr: None, source: LangSource::Default },
+                Some(r) => Lang {
+                    attr: Some(r.clone()),
+                    source: LangSource::Root,
+                },
+                None => Lang {
+                    attr: None,
+                    source: LangSource::Default,
+                },
             },
         }
     }
@@ -243,7 +270,10 @@ impl<'a> Tree<'a> {
     /// A text with its localization: language from the element (or its containers),
     /// territory and default flag from the element or else from `container`.
     pub fn localized(&self, id: NodeId, container: Option<NodeId>) -> Localized<'a> {
-        let from = |name: &str| self.attr(id, name).or_else(|| container.and_then(|c| self.attr(c, name)));
+        let from = |name: &str| {
+            self.attr(id, name)
+                .or_else(|| container.and_then(|c| self.attr(c, name)))
+        };
         Localized {
             text: self.text_of(id),
             lang: self.lang(id),

@@ -56,11 +56,7 @@ pub fn iso7064_mod11_2_check(digits: &str) -> Option<char> {
         t = ((t + ascii_digit(c)?) * 2) % 11;
     }
     let r = (12 - t) % 11;
-    Some(if r == 10 {
-        'X'
-    } else {
-        char::from(b'0' + r as u8)
-    })
+    Some(if r == 10 { 'X' } else { char::from(b'0' + r as u8) })
 }
 
 /// The value of an ASCII digit; `to_digit` alone would also accept letters in other radixes.
@@ -74,18 +70,9 @@ mod tests {
 
     #[test]
     fn gs1_verified_examples() {
-        for full in [
-            "036000291452",
-            "5901234123457",
-            "00094631432057",
-            "04988006110809",
-        ] {
+        for full in ["036000291452", "5901234123457", "00094631432057", "04988006110809"] {
             let (data, check) = full.split_at(full.len() - 1);
-            assert_eq!(
-                gs1_check_digit(data),
-                Some(check.parse().unwrap()),
-                "{full}"
-            );
+            assert_eq!(gs1_check_digit(data), Some(check.parse().unwrap()), "{full}");
         }
     }
 

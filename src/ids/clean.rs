@@ -142,10 +142,7 @@ pub(crate) fn first_disallowed(value: &str, allowed: impl Fn(char) -> bool) -> O
 /// `Invalid` naming a character that cannot appear in the identifier.
 pub(crate) fn bad_char(c: char, id_name: &str) -> IdCheck {
     invalid(
-        format!(
-            "contains {}, which cannot appear in {id_name}",
-            show_char(c)
-        ),
+        format!("contains {}, which cannot appear in {id_name}", show_char(c)),
         None,
     )
 }
@@ -174,8 +171,7 @@ pub(crate) fn count(n: usize, noun: &str) -> String {
 fn strip_prefix_ignore_ascii_case<'a>(value: &'a str, prefix: &str) -> Option<&'a str> {
     // `get` returns None rather than panicking when `prefix.len()` splits a character.
     let head = value.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &value[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix).then(|| &value[prefix.len()..])
 }
 
 /// Separators in ASCII, their full-width forms (typed with a CJK input method) and the
@@ -184,13 +180,7 @@ fn is_separator(c: char) -> bool {
     matches!(
         c,
         '-' | '.' | '_' | '/' | '\u{2010}'
-            ..='\u{2015}'
-                | '\u{2212}'
-                | '\u{FE63}'
-                | '\u{FF0D}'
-                | '\u{FF0E}'
-                | '\u{FF0F}'
-                | '\u{FF3F}'
+            ..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' | '\u{FF0E}' | '\u{FF0F}' | '\u{FF3F}'
     )
 }
 

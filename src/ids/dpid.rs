@@ -73,24 +73,12 @@ mod tests {
     #[test]
     fn wrong_shape_is_invalid() {
         let reason = |raw| match check_dpid(raw) {
-            IdCheck::Invalid {
-                reason,
-                expected: None,
-            } => reason,
+            IdCheck::Invalid { reason, expected: None } => reason,
             other => panic!("{other:?}"),
         };
-        assert_eq!(
-            reason("DADPIDA3897722461J"),
-            "does not start with 'PADPIDA'"
-        );
-        assert_eq!(
-            reason("PADPIDA3897722461"),
-            "has 17 characters; a DPID has 18"
-        );
-        assert_eq!(
-            reason("PADPIDA2014101001UUUU"),
-            "has 21 characters; a DPID has 18"
-        );
+        assert_eq!(reason("DADPIDA3897722461J"), "does not start with 'PADPIDA'");
+        assert_eq!(reason("PADPIDA3897722461"), "has 17 characters; a DPID has 18");
+        assert_eq!(reason("PADPIDA2014101001UUUU"), "has 21 characters; a DPID has 18");
         assert_eq!(reason("  "), "is empty");
     }
 }

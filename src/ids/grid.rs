@@ -56,25 +56,16 @@ mod tests {
             }
         );
         // Lowercase with a wrong check character stays invalid.
-        assert!(matches!(
-            check_grid("a12425gabc1234002n"),
-            IdCheck::Invalid { .. }
-        ));
+        assert!(matches!(check_grid("a12425gabc1234002n"), IdCheck::Invalid { .. }));
     }
 
     #[test]
     fn wrong_shape_is_invalid() {
         let reason = |raw| match check_grid(raw) {
-            IdCheck::Invalid {
-                reason,
-                expected: None,
-            } => reason,
+            IdCheck::Invalid { reason, expected: None } => reason,
             other => panic!("{other:?}"),
         };
-        assert_eq!(
-            reason("A12425GABC1234002"),
-            "has 17 characters; a GRid has 18"
-        );
+        assert_eq!(reason("A12425GABC1234002"), "has 17 characters; a GRid has 18");
         assert_eq!(reason("B12425GABC1234002M"), "does not start with 'A1'");
         assert_eq!(
             reason("A1 2425G ABC1234002 M!"),

@@ -42,17 +42,11 @@ fn check_digit(digits: &str) -> IdCheck {
 /// 11 digits is usually a UPC whose leading zero a spreadsheet dropped: propose it back,
 /// but only when the padded value passes the check.
 fn wrong_length(digits: &str) -> IdCheck {
-    let reason = format!(
-        "has {}; an ICPN has 8, 12, 13 or 14",
-        count(digits.len(), "digit")
-    );
+    let reason = format!("has {}; an ICPN has 8, 12, 13 or 14", count(digits.len(), "digit"));
     if digits.len() == 11 {
         let padded = format!("0{digits}");
         if check_digit(&padded) == IdCheck::Valid {
-            return invalid(
-                format!("{reason} (a leading zero may have been lost)"),
-                Some(padded),
-            );
+            return invalid(format!("{reason} (a leading zero may have been lost)"), Some(padded));
         }
     }
     invalid(reason, None)
@@ -129,10 +123,7 @@ mod tests {
     fn non_digits_and_lengths() {
         assert_eq!(
             check_icpn("UPC 036000291452"),
-            invalid_with(
-                "contains 'U', which cannot appear in an ICPN (digits only)",
-                None
-            )
+            invalid_with("contains 'U', which cannot appear in an ICPN (digits only)", None)
         );
         assert_eq!(
             check_icpn("1"),

@@ -35,17 +35,11 @@ fn validate(value: &str) -> IdCheck {
         return bad_char(c, "an ISNI");
     }
     if value.len() != 16 {
-        return invalid(
-            format!("has {}; an ISNI has 16", count(value.len(), "character")),
-            None,
-        );
+        return invalid(format!("has {}; an ISNI has 16", count(value.len(), "character")), None);
     }
     let (data, written) = value.split_at(15);
     if data.contains('X') {
-        return invalid(
-            "has an 'X' before the end; only the check character may be X",
-            None,
-        );
+        return invalid("has an 'X' before the end; only the check character may be X", None);
     }
     match iso7064_mod11_2_check(data) {
         Some(want) if !written.starts_with(want) => invalid(
@@ -107,17 +101,11 @@ mod tests {
     fn wrong_check_character_proposes_the_right_one() {
         assert_eq!(
             check_isni("0000000121032684"),
-            invalid(
-                "check character is 4 but should be 3",
-                Some("0000000121032683".into())
-            )
+            invalid("check character is 4 but should be 3", Some("0000000121032683".into()))
         );
         assert_eq!(
             check_isni("ISNI 0000 0001 2103 2684"),
-            invalid(
-                "check character is 4 but should be 3",
-                Some("0000000121032683".into())
-            )
+            invalid("check character is 4 but should be 3", Some("0000000121032683".into()))
         );
     }
 
@@ -129,10 +117,7 @@ mod tests {
         );
         assert_eq!(
             check_isni("00000001X1032683"),
-            invalid(
-                "has an 'X' before the end; only the check character may be X",
-                None
-            )
+            invalid("has an 'X' before the end; only the check character may be X", None)
         );
         assert_eq!(
             check_isni("0000000A21032683"),

@@ -40,10 +40,7 @@ fn validate(value: &str) -> IdCheck {
     }
     // From here on the value is ASCII, so byte slicing is character slicing.
     if value.len() != 12 {
-        return invalid(
-            format!("has {}; an ISRC has 12", count(value.len(), "character")),
-            None,
-        );
+        return invalid(format!("has {}; an ISRC has 12", count(value.len(), "character")), None);
     }
     let (country, rest) = value.split_at(2);
     let digits = &rest[3..];
@@ -60,10 +57,7 @@ fn validate(value: &str) -> IdCheck {
         );
     }
     if !is_isrc_country(country) {
-        return invalid(
-            format!("country code '{country}' is not an ISO 3166 code"),
-            None,
-        );
+        return invalid(format!("country code '{country}' is not an ISO 3166 code"), None);
     }
     IdCheck::Valid
 }
@@ -81,10 +75,7 @@ mod tests {
 
     fn reason(check: IdCheck) -> String {
         match check {
-            IdCheck::Invalid {
-                reason,
-                expected: None,
-            } => reason,
+            IdCheck::Invalid { reason, expected: None } => reason,
             other => panic!("expected Invalid without a proposal, got {other:?}"),
         }
     }
@@ -104,26 +95,14 @@ mod tests {
 
     #[test]
     fn formatting_only_is_fixable() {
-        assert_eq!(
-            check_isrc("GB-ABC-24-00012"),
-            fixable("GBABC2400012", "has separators")
-        );
-        assert_eq!(
-            check_isrc("gbabc2400012"),
-            fixable("GBABC2400012", "is lowercase")
-        );
+        assert_eq!(check_isrc("GB-ABC-24-00012"), fixable("GBABC2400012", "has separators"));
+        assert_eq!(check_isrc("gbabc2400012"), fixable("GBABC2400012", "is lowercase"));
         assert_eq!(
             check_isrc("ISRC GBABC2400012"),
             fixable("GBABC2400012", "has an 'ISRC' prefix")
         );
-        assert_eq!(
-            check_isrc("JP-TO0-94-04900"),
-            fixable("JPTO09404900", "has separators")
-        );
-        assert_eq!(
-            check_isrc("GB ABC 24 00012"),
-            fixable("GBABC2400012", "has spaces")
-        );
+        assert_eq!(check_isrc("JP-TO0-94-04900"), fixable("JPTO09404900", "has separators"));
+        assert_eq!(check_isrc("GB ABC 24 00012"), fixable("GBABC2400012", "has spaces"));
         assert_eq!(
             check_isrc(" isrc: gb-abc-24-00012\n"),
             fixable(
@@ -157,10 +136,7 @@ mod tests {
 
     #[test]
     fn wrong_shape_is_invalid() {
-        assert_eq!(
-            reason(check_isrc("GBABC24000123")),
-            "has 13 characters; an ISRC has 12"
-        );
+        assert_eq!(reason(check_isrc("GBABC24000123")), "has 13 characters; an ISRC has 12");
         assert_eq!(
             reason(check_isrc("GB-ABC-24-0001")),
             "has 11 characters; an ISRC has 12"
@@ -187,9 +163,6 @@ mod tests {
     fn empty_values() {
         assert_eq!(reason(check_isrc("")), "is empty");
         assert_eq!(reason(check_isrc(" \t\n")), "is empty");
-        assert_eq!(
-            reason(check_isrc("--")),
-            "contains no identifier characters"
-        );
+        assert_eq!(reason(check_isrc("--")), "contains no identifier characters");
     }
 }

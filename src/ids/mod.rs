@@ -134,30 +134,16 @@ mod tests {
     fn assert_consistent(name: &str, check: Check, raw: &str) -> usize {
         match check(raw) {
             IdCheck::Valid => 0,
-            IdCheck::Fixable {
-                normalized,
-                problem,
-            } => {
+            IdCheck::Fixable { normalized, problem } => {
                 assert!(!problem.is_empty(), "{name}: {raw:?}");
-                assert_eq!(
-                    check(&normalized),
-                    IdCheck::Valid,
-                    "{name}: {raw:?} -> {normalized:?}"
-                );
+                assert_eq!(check(&normalized), IdCheck::Valid, "{name}: {raw:?} -> {normalized:?}");
                 1
             }
             IdCheck::Invalid { reason, expected } => {
                 assert!(!reason.is_empty(), "{name}: {raw:?}");
-                assert!(
-                    reason.len() < 200,
-                    "{name}: reason must not echo huge input"
-                );
+                assert!(reason.len() < 200, "{name}: reason must not echo huge input");
                 if let Some(expected) = expected {
-                    assert_eq!(
-                        check(&expected),
-                        IdCheck::Valid,
-                        "{name}: {raw:?} -> {expected:?}"
-                    );
+                    assert_eq!(check(&expected), IdCheck::Valid, "{name}: {raw:?} -> {expected:?}");
                 }
                 2
             }

@@ -37,10 +37,7 @@ fn validate(value: &str, scheme: &Scheme) -> IdCheck {
     }
     if value.len() != scheme.len {
         let has = count(value.len(), "character");
-        return invalid(
-            format!("has {has}; {} has {}", scheme.name, scheme.len),
-            None,
-        );
+        return invalid(format!("has {has}; {} has {}", scheme.name, scheme.len), None);
     }
     if !value.starts_with(scheme.prefix) {
         return invalid(format!("does not start with '{}'", scheme.prefix), None);

@@ -103,11 +103,7 @@ fn write_finding(w: &mut String, l: &Located, opts: &RenderOptions, paint: Paint
             Applicability::Unsafe => "fix (unsafe)",
             Applicability::Suggestion => "fix (suggestion)",
         };
-        notes.push((
-            label,
-            FIX,
-            format!("replace with '{}'", visible(&fix.replacement)),
-        ));
+        notes.push((label, FIX, format!("replace with '{}'", visible(&fix.replacement))));
     }
     if !notes.is_empty() && snippet.is_some() {
         writeln!(w, "{pad} {bar}")?;
@@ -116,12 +112,7 @@ fn write_finding(w: &mut String, l: &Located, opts: &RenderOptions, paint: Paint
         // Continuation lines of a multi-line note line up under its first character.
         let indent = format!("\n{pad}   {}", " ".repeat(label.len() + 2));
         let text = text.replace('\n', &indent);
-        writeln!(
-            w,
-            "{pad} {} {}: {text}",
-            paint.on(GUTTER, "="),
-            paint.on(style, label)
-        )?;
+        writeln!(w, "{pad} {} {}: {text}", paint.on(GUTTER, "="), paint.on(style, label))?;
     }
     Ok(())
 }
@@ -157,18 +148,12 @@ fn write_summary(w: &mut String, report: &Report) -> fmt::Result {
             .filter(|f| f.applicability == a && !f.edits.is_empty())
             .count()
     };
-    let (safe, unsafe_) = (
-        applicable(Applicability::Safe),
-        applicable(Applicability::Unsafe),
-    );
+    let (safe, unsafe_) = (applicable(Applicability::Safe), applicable(Applicability::Unsafe));
     match (safe, unsafe_) {
         (0, 0) => {}
         (s, 0) => write!(w, " ({s} fixable with --fix)")?,
         (0, u) => write!(w, " ({u} fixable with --fix --unsafe-fixes)")?,
-        (s, u) => write!(
-            w,
-            " ({s} fixable with --fix, {u} more with --fix --unsafe-fixes)"
-        )?,
+        (s, u) => write!(w, " ({s} fixable with --fix, {u} more with --fix --unsafe-fixes)")?,
     }
     writeln!(w, ".")
 }
@@ -247,10 +232,7 @@ mod tests {
             files: empty_report().files[..1].to_vec(),
             ..Report::default()
         };
-        assert_eq!(
-            human(&one, RenderOptions::default()),
-            "All checks passed: 1 file.\n"
-        );
+        assert_eq!(human(&one, RenderOptions::default()), "All checks passed: 1 file.\n");
     }
 
     #[test]
@@ -301,11 +283,7 @@ mod tests {
     #[test]
     fn long_line_is_windowed() {
         let filler = "<Deal><DealTerms><CommercialModelType>SubscriptionModel</CommercialModelType></DealTerms></Deal>";
-        let line = format!(
-            "{}<ISRC>gb abc 24 00012</ISRC>{}",
-            filler.repeat(40),
-            filler.repeat(40)
-        );
+        let line = format!("{}<ISRC>gb abc 24 00012</ISRC>{}", filler.repeat(40), filler.repeat(40));
         let anchor = (filler.len() * 40) as u32;
         let span = Span::new(anchor + 6, anchor + 23);
         let finding = Finding::new(
@@ -337,9 +315,6 @@ mod tests {
         };
         let text = human(&report, RenderOptions::default());
         insta::assert_snapshot!(text);
-        assert!(
-            text.lines().all(|l| l.chars().count() <= super::WIDTH),
-            "{text}"
-        );
+        assert!(text.lines().all(|l| l.chars().count() <= super::WIDTH), "{text}");
     }
 }

@@ -133,16 +133,10 @@ mod tests {
     #[test]
     fn fixed_is_written_only_after_a_fix_run() {
         let mut report = sample_report();
-        assert_eq!(
-            keys_at(&json(&report), 2),
-            ["tool", "files", "findings", "summary"]
-        );
+        assert_eq!(keys_at(&json(&report), 2), ["tool", "files", "findings", "summary"]);
         report.fixed = 2;
         let text = json(&report);
-        assert_eq!(
-            keys_at(&text, 2),
-            ["tool", "files", "findings", "summary", "fixed"]
-        );
+        assert_eq!(keys_at(&text, 2), ["tool", "files", "findings", "summary", "fixed"]);
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["fixed"], 2);
     }
@@ -150,12 +144,8 @@ mod tests {
     #[test]
     fn finding_keys_keep_contract_order() {
         let text = json(&sample_report());
-        let findings =
-            &text[text.find("\"findings\": [").unwrap()..text.find("\"summary\"").unwrap()];
-        let with_fix = findings
-            .split("\n    }")
-            .find(|f| f.contains("\"fix\": {"))
-            .unwrap();
+        let findings = &text[text.find("\"findings\": [").unwrap()..text.find("\"summary\"").unwrap()];
+        let with_fix = findings.split("\n    }").find(|f| f.contains("\"fix\": {")).unwrap();
         let keys: Vec<&str> = keys_at(with_fix, 6);
         assert_eq!(
             keys,

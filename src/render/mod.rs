@@ -50,12 +50,7 @@ pub struct UnknownFormat(pub String);
 impl fmt::Display for UnknownFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-        write!(
-            f,
-            "unknown format '{}' (expected one of: {})",
-            self.0,
-            names.join(", ")
-        )
+        write!(f, "unknown format '{}' (expected one of: {})", self.0, names.join(", "))
     }
 }
 
@@ -94,12 +89,7 @@ impl Default for RenderOptions {
 ///
 /// Findings are written in the contract's order, (path, line, column, rule), whether or not
 /// the caller sorted the report: output order is part of the interface.
-pub fn render(
-    report: &Report,
-    format: Format,
-    opts: &RenderOptions,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub fn render(report: &Report, format: Format, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Human => human::render(report, opts, out),
         Format::Json => json::render(report, out),
@@ -116,14 +106,8 @@ fn ordered_files(report: &Report) -> Vec<&FileSummary> {
 /// The findings of `report` in the contract's order, without copying or mutating them.
 fn ordered_findings(report: &Report) -> Vec<&Located> {
     let mut findings: Vec<&Located> = report.findings.iter().collect();
-    findings.sort_by(|a, b| {
-        (&a.path, a.line, a.column, a.finding.rule).cmp(&(
-            &b.path,
-            b.line,
-            b.column,
-            b.finding.rule,
-        ))
-    });
+    findings
+        .sort_by(|a, b| (&a.path, a.line, a.column, a.finding.rule).cmp(&(&b.path, b.line, b.column, b.finding.rule)));
     findings
 }
 

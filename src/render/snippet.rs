@@ -52,12 +52,7 @@ pub(super) fn excerpt(source_line: &str, l: &Located, budget: usize) -> (String,
         (0, cells.len())
     } else {
         // Two columns go to the ellipses that mark the cuts.
-        window(
-            &widths,
-            start - first,
-            budget.saturating_sub(2),
-            reaches_end,
-        )
+        window(&widths, start - first, budget.saturating_sub(2), reaches_end)
     };
 
     let mut shown = String::new();
@@ -97,12 +92,7 @@ fn display_width(text: &str) -> usize {
 /// Characters [lo, hi) that fit in `budget` columns, starting a little before `start` so the
 /// underline has some context on its left; when the text ends (`reaches_end`) before the
 /// budget is spent, the room left over goes to more context on the left.
-pub(super) fn window(
-    widths: &[usize],
-    start: usize,
-    budget: usize,
-    reaches_end: bool,
-) -> (usize, usize) {
+pub(super) fn window(widths: &[usize], start: usize, budget: usize, reaches_end: bool) -> (usize, usize) {
     let start = start.min(widths.len());
     let (mut lo, mut used) = (start, 0);
     while lo > 0 && used + widths[lo - 1] <= budget / LEFT_CONTEXT_DIVISOR {
@@ -127,9 +117,7 @@ pub(super) fn window(
 /// line when the span runs onto later lines).
 fn underline_range(line: &str, n: usize, l: &Located) -> (usize, usize) {
     let anchor = (l.column.max(1) as usize - 1).min(n);
-    let start = span_start(line, n, l)
-        .filter(|&s| s >= anchor)
-        .unwrap_or(anchor);
+    let start = span_start(line, n, l).filter(|&s| s >= anchor).unwrap_or(anchor);
     let end = match l.end_line.cmp(&l.line) {
         std::cmp::Ordering::Equal => l.column_end.max(1) as usize - 1,
         std::cmp::Ordering::Greater => n,
@@ -221,15 +209,7 @@ mod tests {
         let span = Span::new(1000 + v as u32, 1000 + (v + value.len()) as u32);
         let column_end = line[..v + value.len()].chars().count() as u32 + 1;
         let f = Finding::new("r", Severity::Info, 1000 + a as u32, span, "m");
-        let l = located(
-            f,
-            "unicode",
-            "p",
-            (7, anchor_col),
-            (7, column_end),
-            None,
-            Some(line),
-        );
+        let l = located(f, "unicode", "p", (7, anchor_col), (7, column_end), None, Some(line));
         let (shown, carets) = excerpt(line, &l, budget);
         (
             shown,
@@ -269,10 +249,7 @@ mod tests {
         let f = Finding::new("r", Severity::Info, 0, Span::new(0, 200), "m");
         let l = located(f, "label", "p", (3, 3), (9, 9), None, Some("\t\t<Party>"));
         let (shown, carets) = excerpt("\t\t<Party>", &l, 80);
-        assert_eq!(
-            (shown.as_str(), carets.start, carets.len()),
-            ("        <Party>", 8, 7)
-        );
+        assert_eq!((shown.as_str(), carets.start, carets.len()), ("        <Party>", 8, 7));
     }
 
     #[test]

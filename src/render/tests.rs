@@ -15,37 +15,16 @@ struct OnLine<'a> {
 }
 
 impl OnLine<'_> {
-    fn find(
-        &self,
-        anchor: &str,
-        value: &str,
-        rule: &'static str,
-        severity: Severity,
-        message: &str,
-    ) -> Finding {
+    fn find(&self, anchor: &str, value: &str, rule: &'static str, severity: Severity, message: &str) -> Finding {
         let a = self.text.find(anchor).expect("anchor on line");
         let v = a + self.text[a..].find(value).expect("value after anchor");
-        let span = Span::new(
-            self.line_start + v as u32,
-            self.line_start + (v + value.len()) as u32,
-        );
+        let span = Span::new(self.line_start + v as u32, self.line_start + (v + value.len()) as u32);
         Finding::new(rule, severity, self.line_start + a as u32, span, message)
     }
 
     /// `Located` for a finding made by [`OnLine::find`], computed like `lint::locate`.
-    fn locate(
-        &self,
-        finding: Finding,
-        category: &'static str,
-        path: &str,
-        xpath: Option<&str>,
-    ) -> Located {
-        let column = |byte: u32| {
-            self.text[..(byte - self.line_start) as usize]
-                .chars()
-                .count() as u32
-                + 1
-        };
+    fn locate(&self, finding: Finding, category: &'static str, path: &str, xpath: Option<&str>) -> Located {
+        let column = |byte: u32| self.text[..(byte - self.line_start) as usize].chars().count() as u32 + 1;
         let (column_start, column_end) = (column(finding.anchor), column(finding.span.end));
         located(
             finding,
@@ -164,9 +143,7 @@ pub(super) fn sample_report() -> Report {
         f.span.end + "・ドライブ".len() as u32,
     );
     let f = f
-        .with_help(
-            "stores index the full-width forms; NFKC maps them, but also changes other characters",
-        )
+        .with_help("stores index the full-width forms; NFKC maps them, but also changes other characters")
         .with_fix(fix(Applicability::Unsafe, whole, "東京ナイト・ドライブ"));
     findings.push(japanese.locate(
         f,
@@ -236,15 +213,7 @@ pub(super) fn sample_report() -> Report {
         span: Span::new(f.span.start, f.span.start + 120),
         ..f
     };
-    findings.push(located(
-        f,
-        "label",
-        POLYDOR,
-        (31, 3),
-        (35, 11),
-        None,
-        Some(party.text),
-    ));
+    findings.push(located(f, "label", POLYDOR, (31, 3), (35, 11), None, Some(party.text)));
 
     // Malformed XML: a position from the parser, no source line, no XPath.
     let f = Finding::new(
@@ -297,8 +266,5 @@ pub(super) fn empty_report() -> Report {
 #[test]
 fn sample_has_what_the_snapshots_claim() {
     let s = sample_report().summary();
-    assert_eq!(
-        (s.files, s.errors, s.warnings, s.infos, s.fixable),
-        (3, 2, 4, 1, 4)
-    );
+    assert_eq!((s.files, s.errors, s.warnings, s.infos, s.fixable), (3, 2, 4, 1, 4));
 }

@@ -127,13 +127,19 @@ pub struct RuleOptions {
 
 impl Default for RuleOptions {
     fn default() -> Self {
-        RuleOptions { extra_distributors: Vec::new(), current_year: current_year() }
+        RuleOptions {
+            extra_distributors: Vec::new(),
+            current_year: current_year(),
+        }
     }
 }
 
 /// The calendar year of the system clock (UTC).
 pub fn current_year() -> i32 {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     // Days to civil year (Howard Hinnant's algorithm), enough for a year.
     let days = (secs / 86_400) as i64 + 719_468;
     let era = days.div_euclid(146_097);

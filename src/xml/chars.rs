@@ -10,8 +10,13 @@ pub fn is_xml_char(c: char) -> bool {
 pub fn first_invalid_char(s: &str) -> Option<(usize, char)> {
     let bytes = s.as_bytes();
     // Only bytes < 0x20 and the sequences for U+FFFE/U+FFFF (EF BF BE/BF) can be invalid in UTF-8 text.
-    let suspicious = bytes.iter().position(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF)?;
-    s[suspicious..].char_indices().map(|(i, c)| (i + suspicious, c)).find(|&(_, c)| !is_xml_char(c))
+    let suspicious = bytes
+        .iter()
+        .position(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF)?;
+    s[suspicious..]
+        .char_indices()
+        .map(|(i, c)| (i + suspicious, c))
+        .find(|&(_, c)| !is_xml_char(c))
 }
 
 #[inline]

@@ -27,7 +27,10 @@ pub struct XmlError {
 
 impl XmlError {
     fn new(offset: usize, message: impl Into<String>) -> Self {
-        XmlError { offset: offset as u32, message: message.into() }
+        XmlError {
+            offset: offset as u32,
+            message: message.into(),
+        }
     }
 }
 
@@ -63,11 +66,19 @@ pub struct TextNode<'a> {
 #[derive(Clone, Debug)]
 pub enum Event<'a> {
     /// A start tag (also for `<a/>`, which is followed by an `End`). Attributes: [`XmlReader::attrs`].
-    Start { name: &'a str, span: Span },
-    End { span: Span },
+    Start {
+        name: &'a str,
+        span: Span,
+    },
+    End {
+        span: Span,
+    },
     Text(TextNode<'a>),
     /// A DOCTYPE: reported, never processed beyond collecting entity names.
-    Doctype { span: Span, entities: Vec<String> },
+    Doctype {
+        span: Span,
+        entities: Vec<String>,
+    },
 }
 
 pub fn local_name(qname: &str) -> &str {
@@ -134,7 +145,12 @@ impl<'a> XmlReader<'a> {
     /// Namespace URI bound to a prefix (`None` = the default namespace).
     pub fn namespace_of(&self, prefix: Option<&str>) -> Option<&str> {
         let p = prefix.unwrap_or("");
-        self.ns.iter().rev().find(|(q, _)| *q == p).map(|(_, u)| u.as_ref()).filter(|u| !u.is_empty())
+        self.ns
+            .iter()
+            .rev()
+            .find(|(q, _)| *q == p)
+            .map(|(_, u)| u.as_ref())
+            .filter(|u| !u.is_empty())
     }
 
     /// Namespace of a qualified element name, in the current scope.
@@ -158,7 +174,10 @@ impl<'a> XmlReader<'a> {
         let start = self.reader.buffer_position() as usize;
         match self.reader.read_event() {
             Ok(ev) => Ok((ev, start, self.reader.buffer_position() as usize)),
-            Err(e) => Err(XmlError::new(self.reader.error_position() as usize, describe_quick_xml_error(&e))),
+            Err(e) => Err(XmlError::new(
+                self.reader.error_position() as usize,
+                describe_quick_xml_error(&e),
+            )),
         }
     }
 
@@ -184,7 +203,9 @@ impl<'a> XmlReader<'a> {
                         return Err(XmlError::new(start, "end tag without a matching start tag"));
                     }
                     self.close_element();
-                    return Ok(Some(Event::End { span: Span::new(start as u32, end as u32) }));
+                    return Ok(Some(Event::End {
+                        span: Span::new(start as u32, end as u32),
+                    }));
                 }
                 QEvent::Text(_) | QEvent::CData(_) | QEvent::GeneralRef(_) => {
                     self.pending = Some((ev, start, end));
@@ -197,15 +218,24 @@ impl<'a> XmlReader<'a> {
                 QEvent::PI(pi) => {
                     let target = pi.target();
                     if target.eq_ignore_ascii_case("xml") {
-                        return Err(XmlError::new(start, "an XML declaration may appear only at the very start of the document"));
+                        return Err(XmlError::new(
+                            start,
+                            "an XML declaration may appear only at the very start of the document",
+                        ));
                     }
                     if !is_name(target) {
-                        return Err(XmlError::new(start, format!("invalid processing instruction target '{target}'")));
+                        return Err(XmlError::new(
+                            start,
+                            format!("invalid processing instruction target '{target}'"),
+                        ));
                     }
                 }
                 QEvent::Decl(decl) => {
                     if start != 0 {
-                        return Err(XmlError::new(start, "an XML declaration may appear only at the very start of the document"));
+                        return Err(XmlError::new(
+                            start,
+                            "an XML declaration may appear only at the very start of the document",
+                        ));
                     }
                     match decl.version() {
                         Ok(v) if v.as_ref() == "1.0" || v.as_ref() == "1.1" => {}
@@ -215,16 +245,25 @@ impl<'a> XmlReader<'a> {
                 }
                 QEvent::DocType(_) => {
                     if self.seen_root {
-                        return Err(XmlError::new(start, "a DOCTYPE may not appear inside or after the root element"));
+                        return Err(XmlError::new(
+                            start,
+                            "a DOCTYPE may not appear inside or after the root element",
+                        ));
                     }
                     let entities = declared_entity_names(&self.text[start..end]);
                     self.declared_entities.extend(entities.iter().cloned());
-                    return Ok(Some(Event::Doctype { span: Span::new(start as u32, end as u32), entities }));
+                    return Ok(Some(Event::Doctype {
+                        span: Span::new(start as u32, end as u32),
+                        entities,
+                    }));
                 }
                 QEvent::Eof => {
                     self.done = true;
                     if let Some((name, _)) = self.stack.last() {
-                        return Err(XmlError::new(self.text.len(), format!("the document ends before element <{name}> is closed")));
+                        return Err(XmlError::new(
+                            self.text.len(),
+                            format!("the document ends before element <{name}> is closed"),
+                        ));
                     }
                     if !self.seen_root {
                         return Err(XmlError::new(self.text.len(), "the document has no root element"));
@@ -246,7 +285,10 @@ impl<'a> XmlReader<'a> {
 
     fn start_tag(&mut self, raw: &'a str, start: usize, end: usize, is_empty: bool) -> Result<Event<'a>, XmlError> {
         if self.root_closed {
-            return Err(XmlError::new(start, "content after the root element: a document has exactly one root"));
+            return Err(XmlError::new(
+                start,
+                "content after the root element: a document has exactly one root",
+            ));
         }
         self.seen_root = true;
         // For `<a/>` the content ends with '/'.
@@ -254,11 +296,21 @@ impl<'a> XmlReader<'a> {
         let name_len = raw.bytes().position(is_xml_space).unwrap_or(raw.len());
         let name = &raw[..name_len];
         if !is_name(name) {
-            return Err(XmlError::new(start, format!("invalid element name '{}'", truncate(name))));
+            return Err(XmlError::new(
+                start,
+                format!("invalid element name '{}'", truncate(name)),
+            ));
         }
         let base = self.offset_of(raw);
         self.attrs.clear();
-        parse_attributes(raw, name_len, base, &self.declared_entities, &mut self.attrs, &mut self.unexpanded_refs)?;
+        parse_attributes(
+            raw,
+            name_len,
+            base,
+            &self.declared_entities,
+            &mut self.attrs,
+            &mut self.unexpanded_refs,
+        )?;
         // Namespace declarations first, then prefix checks for the element and its attributes.
         let mut pushed = 0;
         for a in &self.attrs {
@@ -267,7 +319,10 @@ impl<'a> XmlReader<'a> {
                 pushed += 1;
             } else if let Some(p) = a.name.strip_prefix("xmlns:") {
                 if a.value.is_empty() {
-                    return Err(XmlError::new(a.value_span.start as usize, format!("namespace prefix '{p}' bound to an empty URI")));
+                    return Err(XmlError::new(
+                        a.value_span.start as usize,
+                        format!("namespace prefix '{p}' bound to an empty URI"),
+                    ));
                 }
                 self.ns.push((p, a.value.clone()));
                 pushed += 1;
@@ -278,7 +333,10 @@ impl<'a> XmlReader<'a> {
             match prefix(qname) {
                 None | Some("xml") | Some("xmlns") => Ok(()),
                 Some(p) if ns.iter().any(|(q, _)| *q == p) => Ok(()),
-                Some(p) => Err(XmlError::new(at, format!("namespace prefix '{p}' of '{qname}' is not declared"))),
+                Some(p) => Err(XmlError::new(
+                    at,
+                    format!("namespace prefix '{p}' of '{qname}' is not declared"),
+                )),
             }
         };
         check_prefix(&self.ns, name, start)?;
@@ -304,12 +362,19 @@ impl<'a> XmlReader<'a> {
                 QEvent::Text(_) => {
                     let raw_str: &'a str = &self.text[start..end];
                     if let Some((i, c)) = first_invalid_char(raw_str) {
-                        return Err(XmlError::new(start + i, format!("character U+{:04X} is not allowed in XML 1.0", c as u32)));
+                        return Err(XmlError::new(
+                            start + i,
+                            format!("character U+{:04X} is not allowed in XML 1.0", c as u32),
+                        ));
                     }
                     if let Some(i) = memchr::memmem::find(raw_str.as_bytes(), b"]]>") {
                         return Err(XmlError::new(start + i, "the sequence ']]>' is not allowed in text"));
                     }
-                    let content = if raw_str.contains('\r') { Cow::Owned(normalize_newlines(raw_str)) } else { Cow::Borrowed(raw_str) };
+                    let content = if raw_str.contains('\r') {
+                        Cow::Owned(normalize_newlines(raw_str))
+                    } else {
+                        Cow::Borrowed(raw_str)
+                    };
                     if matches!(content, Cow::Owned(_)) {
                         escaped = true;
                     }
@@ -320,7 +385,10 @@ impl<'a> XmlReader<'a> {
                     markup = true;
                     let inner = &self.text[start + 9..end - 3];
                     if let Some((i, ch)) = first_invalid_char(&inner) {
-                        return Err(XmlError::new(start + 9 + i, format!("character U+{:04X} is not allowed in XML 1.0", ch as u32)));
+                        return Err(XmlError::new(
+                            start + 9 + i,
+                            format!("character U+{:04X} is not allowed in XML 1.0", ch as u32),
+                        ));
                     }
                     append(&mut value, Cow::Owned(normalize_newlines(inner)));
                 }
@@ -344,10 +412,19 @@ impl<'a> XmlReader<'a> {
         let Some(span) = span else { return Ok(None) };
         let is_whitespace = !markup && value.bytes().all(is_xml_space);
         if self.stack.is_empty() && !is_whitespace {
-            let what = if self.root_closed { "text after the root element" } else { "text before the root element" };
+            let what = if self.root_closed {
+                "text after the root element"
+            } else {
+                "text before the root element"
+            };
             return Err(XmlError::new(span.start as usize, what));
         }
-        Ok(Some(TextNode { value, span, is_whitespace, escaped }))
+        Ok(Some(TextNode {
+            value,
+            span,
+            is_whitespace,
+            escaped,
+        }))
     }
 }
 
@@ -373,16 +450,28 @@ fn truncate(s: &str) -> String {
 }
 
 /// Resolve `&name;` (without `&` and `;`).
-fn resolve_reference(name: &str, at: usize, declared: &[String], unexpanded: &mut Vec<(String, u32)>) -> Result<String, XmlError> {
+fn resolve_reference(
+    name: &str,
+    at: usize,
+    declared: &[String],
+    unexpanded: &mut Vec<(String, u32)>,
+) -> Result<String, XmlError> {
     if let Some(num) = name.strip_prefix('#') {
         let code = if let Some(hex) = num.strip_prefix('x') {
-            u32::from_str_radix(hex, 16).ok().filter(|_| !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+            u32::from_str_radix(hex, 16)
+                .ok()
+                .filter(|_| !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()))
         } else {
-            num.parse::<u32>().ok().filter(|_| num.bytes().all(|b| b.is_ascii_digit()))
+            num.parse::<u32>()
+                .ok()
+                .filter(|_| num.bytes().all(|b| b.is_ascii_digit()))
         };
         return match code.and_then(char::from_u32) {
             Some(c) if is_xml_char(c) => Ok(c.to_string()),
-            _ => Err(XmlError::new(at, format!("character reference '&{name};' is not a character allowed in XML 1.0"))),
+            _ => Err(XmlError::new(
+                at,
+                format!("character reference '&{name};' is not a character allowed in XML 1.0"),
+            )),
         };
     }
     match name {
@@ -395,8 +484,17 @@ fn resolve_reference(name: &str, at: usize, declared: &[String], unexpanded: &mu
             unexpanded.push((name.to_string(), at as u32));
             Ok(format!("&{name};"))
         }
-        _ if !is_name(name) => Err(XmlError::new(at, format!("'&{}' does not start a valid reference; write & as &amp;", truncate(name)))),
-        _ => Err(XmlError::new(at, format!("undefined entity '&{name};' (only &lt; &gt; &amp; &apos; &quot; are predefined)"))),
+        _ if !is_name(name) => Err(XmlError::new(
+            at,
+            format!(
+                "'&{}' does not start a valid reference; write & as &amp;",
+                truncate(name)
+            ),
+        )),
+        _ => Err(XmlError::new(
+            at,
+            format!("undefined entity '&{name};' (only &lt; &gt; &amp; &apos; &quot; are predefined)"),
+        )),
     }
 }
 
@@ -429,46 +527,73 @@ fn parse_attributes<'a>(
         }
         let name = &raw[name_start..i];
         if !is_name(name) {
-            return Err(XmlError::new(base + name_start, format!("invalid attribute name '{}'", truncate(name))));
+            return Err(XmlError::new(
+                base + name_start,
+                format!("invalid attribute name '{}'", truncate(name)),
+            ));
         }
         while i < end && is_xml_space(bytes[i]) {
             i += 1;
         }
         if i >= end || bytes[i] != b'=' {
-            return Err(XmlError::new(base + name_start, format!("attribute '{name}' has no value")));
+            return Err(XmlError::new(
+                base + name_start,
+                format!("attribute '{name}' has no value"),
+            ));
         }
         i += 1;
         while i < end && is_xml_space(bytes[i]) {
             i += 1;
         }
         if i >= end || !matches!(bytes[i], b'"' | b'\'') {
-            return Err(XmlError::new(base + i.min(end), format!("the value of attribute '{name}' must be quoted")));
+            return Err(XmlError::new(
+                base + i.min(end),
+                format!("the value of attribute '{name}' must be quoted"),
+            ));
         }
         let quote = bytes[i];
         let v_start = i + 1;
         let Some(len) = memchr::memchr(quote, &bytes[v_start..end]) else {
-            return Err(XmlError::new(base + v_start, format!("the value of attribute '{name}' is not closed")));
+            return Err(XmlError::new(
+                base + v_start,
+                format!("the value of attribute '{name}' is not closed"),
+            ));
         };
         let v_end = v_start + len;
         i = v_end + 1;
         let raw_value = &raw[v_start..v_end];
         if let Some(p) = raw_value.find('<') {
-            return Err(XmlError::new(base + v_start + p, format!("'<' is not allowed in the value of attribute '{name}'")));
+            return Err(XmlError::new(
+                base + v_start + p,
+                format!("'<' is not allowed in the value of attribute '{name}'"),
+            ));
         }
         if let Some((p, c)) = first_invalid_char(raw_value) {
-            return Err(XmlError::new(base + v_start + p, format!("character U+{:04X} is not allowed in XML 1.0", c as u32)));
+            return Err(XmlError::new(
+                base + v_start + p,
+                format!("character U+{:04X} is not allowed in XML 1.0", c as u32),
+            ));
         }
         if out.iter().any(|a| a.name == name) {
             return Err(XmlError::new(tag_start, format!("duplicate attribute '{name}'")));
         }
         let value = attribute_value(raw_value, base + v_start, declared, unexpanded)?;
-        out.push(Attr { name, value, value_span: Span::new((base + v_start) as u32, (base + v_end) as u32) });
+        out.push(Attr {
+            name,
+            value,
+            value_span: Span::new((base + v_start) as u32, (base + v_end) as u32),
+        });
     }
 }
 
 /// Attribute-value normalization (XML 1.0 §3.3.3, CDATA type): references resolved,
 /// literal white space characters become spaces.
-fn attribute_value<'a>(raw: &'a str, at: usize, declared: &[String], unexpanded: &mut Vec<(String, u32)>) -> Result<Cow<'a, str>, XmlError> {
+fn attribute_value<'a>(
+    raw: &'a str,
+    at: usize,
+    declared: &[String],
+    unexpanded: &mut Vec<(String, u32)>,
+) -> Result<Cow<'a, str>, XmlError> {
     if !raw.bytes().any(|b| matches!(b, b'&' | b'\t' | b'\n' | b'\r')) {
         return Ok(Cow::Borrowed(raw));
     }
@@ -479,7 +604,10 @@ fn attribute_value<'a>(raw: &'a str, at: usize, declared: &[String], unexpanded:
         match c {
             '&' => {
                 let Some(semi) = rest.find(';') else {
-                    return Err(XmlError::new(at + pos, "'&' in an attribute value must start a reference; write it as &amp;"));
+                    return Err(XmlError::new(
+                        at + pos,
+                        "'&' in an attribute value must start a reference; write it as &amp;",
+                    ));
                 };
                 let name = &rest[1..semi];
                 out.push_str(&resolve_reference(name, at + pos, declared, unexpanded)?);
@@ -528,7 +656,9 @@ fn describe_quick_xml_error(e: &quick_xml::Error) -> String {
             SyntaxError::UnclosedComment => "a comment is not closed with '-->'".into(),
             SyntaxError::UnclosedCData => "a CDATA section is not closed with ']]>'".into(),
             SyntaxError::UnclosedDoctype => "the DOCTYPE is not closed".into(),
-            SyntaxError::UnclosedPI | SyntaxError::UnclosedXmlDecl => "a processing instruction is not closed with '?>'".into(),
+            SyntaxError::UnclosedPI | SyntaxError::UnclosedXmlDecl => {
+                "a processing instruction is not closed with '?>'".into()
+            }
             other => format!("syntax error: {other}"),
         },
         quick_xml::Error::IllFormed(i) => match i {

@@ -37,7 +37,10 @@ pub fn xpaths_at(text: &str, offsets: &[u32]) -> Vec<Option<String>> {
             Event::Start(_) | Event::Empty(_) => {
                 let end = reader.buffer_position() as usize;
                 let raw = &text[start as usize + 1..end - 1];
-                let qname = raw.split(|c: char| c.is_ascii_whitespace() || c == '/').next().unwrap_or("");
+                let qname = raw
+                    .split(|c: char| c.is_ascii_whitespace() || c == '/')
+                    .next()
+                    .unwrap_or("");
                 let local = qname.rsplit_once(':').map_or(qname, |(_, l)| l);
                 let level = counts.last_mut().expect("a level is always open");
                 let idx = match level.iter_mut().find(|(n, _)| *n == local) {

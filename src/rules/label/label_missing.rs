@@ -51,7 +51,11 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             ReleaseKind::Release => "release",
             ReleaseKind::TrackRelease => "track release",
         };
-        let name = r.reference.as_ref().map(|t| format!(" {}", t.value.trim())).unwrap_or_default();
+        let name = r
+            .reference
+            .as_ref()
+            .map(|t| format!(" {}", t.value.trim()))
+            .unwrap_or_default();
         if cx.feed.version.is_ern4() {
             out.push(
                 RULE.finding(r.elem, r.tag_span, format!("{what}{name} has no ReleaseLabelReference"))
@@ -59,10 +63,18 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             );
         } else {
             // ERN 3: point at the ReleaseDetailsByTerritory that should hold the LabelName.
-            let (anchor, span) = r.display.details.first().map_or((r.elem, r.tag_span), |d| (d.elem, d.tag_span));
+            let (anchor, span) = r
+                .display
+                .details
+                .first()
+                .map_or((r.elem, r.tag_span), |d| (d.elem, d.tag_span));
             out.push(
-                RULE.finding(anchor, span, format!("{what}{name} has no LabelName in any ReleaseDetailsByTerritory"))
-                    .with_help("add <LabelName> to the default (first) ReleaseDetailsByTerritory"),
+                RULE.finding(
+                    anchor,
+                    span,
+                    format!("{what}{name} has no LabelName in any ReleaseDetailsByTerritory"),
+                )
+                .with_help("add <LabelName> to the default (first) ReleaseDetailsByTerritory"),
             );
         }
     }

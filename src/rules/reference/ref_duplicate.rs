@@ -51,11 +51,19 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 }
                 Some(&at) => {
                     let (line, _) = cx.source.line_col(at);
-                    out.push(RULE.finding(
-                        t.elem,
-                        t.span,
-                        format!("{} reference '{}' is already defined at line {}", kind.noun(), value, line),
-                    ).with_help("give every party, resource and release its own reference"));
+                    out.push(
+                        RULE.finding(
+                            t.elem,
+                            t.span,
+                            format!(
+                                "{} reference '{}' is already defined at line {}",
+                                kind.noun(),
+                                value,
+                                line
+                            ),
+                        )
+                        .with_help("give every party, resource and release its own reference"),
+                    );
                 }
             }
         }

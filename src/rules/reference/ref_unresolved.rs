@@ -43,18 +43,34 @@ None: which item was meant cannot be known."#,
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let defined = |kind: RefKind| -> HashSet<&str> {
-        super::definitions(cx.feed, kind).into_iter().map(|t| t.value.trim()).collect()
+        super::definitions(cx.feed, kind)
+            .into_iter()
+            .map(|t| t.value.trim())
+            .collect()
     };
     let sets = [RefKind::Party, RefKind::Resource, RefKind::Release].map(|k| (k, defined(k)));
     for r in &cx.feed.refs {
         let value = r.text.value.trim();
-        let Some((_, set)) = sets.iter().find(|(k, _)| *k == r.kind) else { continue };
+        let Some((_, set)) = sets.iter().find(|(k, _)| *k == r.kind) else {
+            continue;
+        };
         if value.is_empty() {
-            out.push(RULE.finding(r.text.elem, r.text.span, format!("<{}> is empty: it names no {}", r.element, r.kind.noun())));
+            out.push(RULE.finding(
+                r.text.elem,
+                r.text.span,
+                format!("<{}> is empty: it names no {}", r.element, r.kind.noun()),
+            ));
         } else if !set.contains(value) {
             out.push(
-                RULE.finding(r.text.elem, r.text.span, format!("<{}> '{}' names no {} of this message", r.element, value, r.kind.noun()))
-                    .with_help(format!("define a {} with this reference, or correct the reference", r.kind.noun())),
+                RULE.finding(
+                    r.text.elem,
+                    r.text.span,
+                    format!("<{}> '{}' names no {} of this message", r.element, value, r.kind.noun()),
+                )
+                .with_help(format!(
+                    "define a {} with this reference, or correct the reference",
+                    r.kind.noun()
+                )),
             );
         }
     }

@@ -38,7 +38,12 @@ None."#,
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let used = |kind: RefKind| -> HashSet<&str> {
-        cx.feed.refs.iter().filter(|r| r.kind == kind).map(|r| r.text.value.trim()).collect()
+        cx.feed
+            .refs
+            .iter()
+            .filter(|r| r.kind == kind)
+            .map(|r| r.text.value.trim())
+            .collect()
     };
     for kind in [RefKind::Party, RefKind::Resource, RefKind::Release] {
         let used = used(kind);
@@ -51,7 +56,15 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             if value.is_empty() || used.contains(value) || !seen.insert(value) {
                 continue;
             }
-            out.push(RULE.finding(t.elem, t.span, format!("{} '{}' is defined but nothing in the message references it", kind.noun(), value)));
+            out.push(RULE.finding(
+                t.elem,
+                t.span,
+                format!(
+                    "{} '{}' is defined but nothing in the message references it",
+                    kind.noun(),
+                    value
+                ),
+            ));
         }
     }
 }
