@@ -8,4 +8,5 @@
 pub mod finding;
 pub mod report;
 pub mod source;
+pub mod text;
 pub mod xml;
