@@ -14,4 +14,5 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod suggest;
+pub mod text;
 pub mod xml;
