@@ -164,7 +164,7 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
             .filter(|r| r.kind == ern::ReleaseKind::Release)
             .count()
     });
-    let located = locate(source, findings);
+    let located = locate(source, outcome.feed.as_ref(), findings);
     FileOutcome {
         summary: FileSummary {
             path: source.path.clone(),
@@ -176,10 +176,14 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
     }
 }
 
-/// Resolve offsets to lines, columns and XPaths.
-pub fn locate(source: &Source, findings: Vec<Finding>) -> Vec<Located> {
+/// Resolve offsets to lines, columns and XPaths (from the feed's items when there is a
+/// model, else by scanning the document).
+pub fn locate(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Finding>) -> Vec<Located> {
     let anchors: Vec<u32> = findings.iter().map(|f| f.anchor).collect();
-    let xpaths = xpaths_at(&source.text, &anchors);
+    let xpaths = match feed {
+        Some(feed) => feed.xpaths_at(&source.text, &anchors),
+        None => xpaths_at(&source.text, &anchors),
+    };
     findings
         .into_iter()
         .zip(xpaths)

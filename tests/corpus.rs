@@ -119,3 +119,37 @@ fn old_versions_are_named_not_read() {
         .expect("unsupported version reported");
     assert!(f.finding.message.contains("ern-main/312"), "{}", f.finding.message);
 }
+
+#[test]
+fn item_xpaths_match_a_full_scan() {
+    use ddexlint::xml::{xpath::xpaths_at, Event, XmlReader};
+    for name in [
+        "sshaw-ddex/ddex-samples-ern43/1_Audio.xml",
+        "miroivan12org-ddex/release-profiles/Profile_AudioAlbumMusicOnly.xml",
+    ] {
+        let text = String::from_utf8(std::fs::read(corpus_dir().join(name)).unwrap()).unwrap();
+        let mut starts = Vec::new();
+        let mut r = XmlReader::new(&text);
+        while let Some(ev) = r.next().unwrap() {
+            if let Event::Start { span, .. } = ev {
+                starts.push(span.start);
+            }
+        }
+        let feed = ddexlint::ern::read(&text).feed.expect("read");
+        let fast = feed.xpaths_at(&text, &starts);
+        let full = xpaths_at(&text, &starts);
+        let mut compared = 0;
+        for (f, s) in fast.iter().zip(&full) {
+            if let Some(f) = f {
+                assert_eq!(Some(f), s.as_ref(), "{name}");
+                compared += 1;
+            }
+        }
+        // Everything but the lists themselves is inside an item or is the root.
+        assert!(
+            compared * 10 > starts.len() * 9,
+            "{name}: only {compared} of {} compared",
+            starts.len()
+        );
+    }
+}

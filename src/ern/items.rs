@@ -56,6 +56,9 @@ fn collect_refs<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>) {
 }
 
 fn ref_kind(element: &str, ern4: bool) -> Option<RefKind> {
+    if !element.ends_with("Reference") {
+        return None;
+    }
     match element {
         "ReleaseLabelReference" if ern4 => Some(RefKind::Party),
         e if e.ends_with("PartyReference") && e != "PartyReference" => Some(RefKind::Party),
