@@ -1,7 +1,6 @@
 pub mod label_missing;
 
 // P and C line rules (branch plinerules)
-pub mod names;
 pub mod pline_cline_missing;
 pub mod pline_cline_symbol_mixup;
 pub mod pline_format;

@@ -1,9 +1,9 @@
 use crate::ern::{ReleaseKind, RightsLine};
 use crate::finding::{Finding, Severity};
-use crate::rules::label::names::label_key;
 use crate::rules::label::pline_cline_missing::release_resources;
 use crate::rules::label::rights_text::{owner_of, shown};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
+use crate::text::{strict_key, NameKind};
 
 pub static RULE: Rule = Rule {
     id: "pline-owner-differs-from-label",
@@ -58,7 +58,7 @@ None: who owns the recording is a rights question."#,
 /// The key names are compared by: the label name key, without a leading "the" and without
 /// spaces (`DubSetMedia` = `Dubset Media`, `The Me Iz Label` = `Me Iz Label`).
 fn compare_key(name: &str) -> String {
-    let key = label_key(name);
+    let key = strict_key(name, NameKind::Label);
     let key = key.strip_prefix("the ").unwrap_or(&key);
     key.chars().filter(|c| !c.is_whitespace()).collect()
 }

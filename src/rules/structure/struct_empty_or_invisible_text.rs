@@ -1,6 +1,7 @@
 use crate::ern::{Display, Localized, TitleKind};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
+use crate::text::{invisible_char_name, is_default_ignorable};
 
 pub static RULE: Rule = Rule {
     id: "struct-empty-or-invisible-text",
@@ -57,31 +58,16 @@ None: only the sender knows the value. If the element is optional and has no val
 pub fn is_invisible(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
-        || matches!(c,
-            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-            | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{206F}' | '\u{2800}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
-            | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
-            | '\u{E0000}'..='\u{E0FFF}')
+        || is_default_ignorable(c)
+        || matches!(c, '\u{2800}' | '\u{2061}'..='\u{2064}' | '\u{2066}'..='\u{2069}')
 }
 
 fn char_name(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\u{00A0}' => "NO-BREAK SPACE",
-        '\u{00AD}' => "SOFT HYPHEN",
-        '\u{200B}' => "ZERO WIDTH SPACE",
-        '\u{200C}' => "ZERO WIDTH NON-JOINER",
-        '\u{200D}' => "ZERO WIDTH JOINER",
-        '\u{200E}' => "LEFT-TO-RIGHT MARK",
-        '\u{200F}' => "RIGHT-TO-LEFT MARK",
-        '\u{2060}' => "WORD JOINER",
-        '\u{202F}' => "NARROW NO-BREAK SPACE",
-        '\u{2800}' => "BRAILLE PATTERN BLANK",
-        '\u{3000}' => "IDEOGRAPHIC SPACE",
-        '\u{3164}' => "HANGUL FILLER",
-        '\u{FEFF}' => "ZERO WIDTH NO-BREAK SPACE (BOM)",
-        _ => return None,
-    })
+    match c {
+        '\u{2800}' => Some("BRAILLE PATTERN BLANK"),
+        '\u{3164}' => Some("HANGUL FILLER"),
+        _ => invisible_char_name(c),
+    }
 }
 
 /// `None` if `s` shows something; otherwise what it is made of.
