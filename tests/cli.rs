@@ -8,12 +8,24 @@ fn ddexlint() -> Command {
 }
 
 fn fixture(p: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(p).display().to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(p)
+        .display()
+        .to_string()
 }
 
 #[test]
 fn clean_file_exits_zero() {
-    let out = ddexlint().args(["check", "--select", "reference,structure,xml", &fixture("base-ern43.xml")]).output().unwrap();
+    let out = ddexlint()
+        .args([
+            "check",
+            "--select",
+            "reference,structure,xml",
+            &fixture("base-ern43.xml"),
+        ])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
     assert!(String::from_utf8_lossy(&out.stdout).contains("All checks passed"));
 }
@@ -21,8 +33,19 @@ fn clean_file_exits_zero() {
 #[test]
 fn errors_exit_one_and_fail_on_never_exits_zero() {
     let bad = fixture("rules/ref-unresolved/fail-label-party.xml");
-    assert_eq!(ddexlint().args(["check", &bad]).output().unwrap().status.code(), Some(1));
-    assert_eq!(ddexlint().args(["check", "--fail-on", "never", &bad]).output().unwrap().status.code(), Some(0));
+    assert_eq!(
+        ddexlint().args(["check", &bad]).output().unwrap().status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        ddexlint()
+            .args(["check", "--fail-on", "never", &bad])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(0)
+    );
 }
 
 #[test]
@@ -30,14 +53,49 @@ fn fail_on_warning_and_info() {
     // ref-unused is an info: passes by default, fails with --fail-on info.
     let f = fixture("rules/ref-unused/fail-party.xml");
     let sel = ["--select", "ref-unused"];
-    assert_eq!(ddexlint().arg("check").args(sel).arg(&f).output().unwrap().status.code(), Some(0));
-    assert_eq!(ddexlint().arg("check").args(sel).args(["--fail-on", "warning"]).arg(&f).output().unwrap().status.code(), Some(0));
-    assert_eq!(ddexlint().arg("check").args(sel).args(["--fail-on", "info"]).arg(&f).output().unwrap().status.code(), Some(1));
+    assert_eq!(
+        ddexlint()
+            .arg("check")
+            .args(sel)
+            .arg(&f)
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        ddexlint()
+            .arg("check")
+            .args(sel)
+            .args(["--fail-on", "warning"])
+            .arg(&f)
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        ddexlint()
+            .arg("check")
+            .args(sel)
+            .args(["--fail-on", "info"])
+            .arg(&f)
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(1)
+    );
 }
 
 #[test]
 fn malformed_xml_is_a_finding_not_an_io_error() {
-    let out = ddexlint().args(["check", &fixture("rules/xml-malformed/fail-bare-ampersand.xml")]).output().unwrap();
+    let out = ddexlint()
+        .args(["check", &fixture("rules/xml-malformed/fail-bare-ampersand.xml")])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("error[xml-malformed]"));
 }
@@ -51,7 +109,10 @@ fn missing_path_exits_two() {
 
 #[test]
 fn unknown_rule_in_select_exits_two_with_suggestion() {
-    let out = ddexlint().args(["check", "--select", "label-mising", &fixture("base-ern43.xml")]).output().unwrap();
+    let out = ddexlint()
+        .args(["check", "--select", "label-mising", &fixture("base-ern43.xml")])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("did you mean 'label-missing'"), "{err}");
@@ -59,14 +120,27 @@ fn unknown_rule_in_select_exits_two_with_suggestion() {
 
 #[test]
 fn bad_flag_value_exits_two() {
-    let out = ddexlint().args(["check", "--format", "yaml", &fixture("base-ern43.xml")]).output().unwrap();
+    let out = ddexlint()
+        .args(["check", "--format", "yaml", &fixture("base-ern43.xml")])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
 fn ignore_removes_a_rule() {
     let bad = fixture("rules/ref-unresolved/fail-label-party.xml");
-    let out = ddexlint().args(["check", "--ignore", "ref-unresolved,ref-unused", "--select", "reference", &bad]).output().unwrap();
+    let out = ddexlint()
+        .args([
+            "check",
+            "--ignore",
+            "ref-unresolved,ref-unused",
+            "--select",
+            "reference",
+            &bad,
+        ])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
 }
 
@@ -84,7 +158,9 @@ fn json_report_validates_against_the_schema() {
     let files = report["files"].as_array().unwrap();
     assert_eq!(files.len(), 3);
     let findings = report["findings"].as_array().unwrap();
-    assert!(findings.iter().any(|f| f["rule"] == "ref-unresolved" && f["xpath"].as_str().unwrap().ends_with("ReleaseLabelReference")));
+    assert!(findings
+        .iter()
+        .any(|f| f["rule"] == "ref-unresolved" && f["xpath"].as_str().unwrap().ends_with("ReleaseLabelReference")));
     assert_eq!(report["summary"]["files"], 3);
 }
 
@@ -110,8 +186,18 @@ fn rules_lists_every_rule_and_explain_shows_docs() {
     let out = ddexlint().args(["rules", "--format", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let rules: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let ids: Vec<&str> = rules.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
-    for id in ["xml-malformed", "ref-unresolved", "label-missing", "ern-unsupported-version"] {
+    let ids: Vec<&str> = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "xml-malformed",
+        "ref-unresolved",
+        "label-missing",
+        "ern-unsupported-version",
+    ] {
         assert!(ids.contains(&id), "{id} missing");
     }
     let out = ddexlint().args(["explain", "label-missing"]).output().unwrap();
@@ -126,7 +212,13 @@ fn rules_lists_every_rule_and_explain_shows_docs() {
 #[test]
 fn parallel_run_is_deterministic() {
     let dir = fixture("rules");
-    let a = ddexlint().args(["check", "--format", "json", "--jobs", "1", &dir]).output().unwrap();
-    let b = ddexlint().args(["check", "--format", "json", "--jobs", "4", &dir]).output().unwrap();
+    let a = ddexlint()
+        .args(["check", "--format", "json", "--jobs", "1", &dir])
+        .output()
+        .unwrap();
+    let b = ddexlint()
+        .args(["check", "--format", "json", "--jobs", "4", &dir])
+        .output()
+        .unwrap();
     assert_eq!(a.stdout, b.stdout);
 }

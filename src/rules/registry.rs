@@ -9,12 +9,20 @@ pub static RULES: &[&Rule] = &[
     &xml::xml_encoding_unsupported::RULE,
     // structure
     &structure::ern_unsupported_version::RULE,
+    // structure: text (plinerules)
+    &structure::struct_display_title_text_consistency::RULE,
+    &structure::struct_empty_or_invisible_text::RULE,
     // reference
     &reference::ref_unresolved::RULE,
     &reference::ref_duplicate::RULE,
     &reference::ref_unused::RULE,
     // label
     &label::label_missing::RULE,
+    // label: P and C lines (plinerules)
+    &label::pline_cline_missing::RULE,
+    &label::pline_cline_symbol_mixup::RULE,
+    &label::pline_format::RULE,
+    &label::pline_owner_differs_from_label::RULE,
 ];
 
 #[allow(unused_imports)]
