@@ -399,5 +399,10 @@ fn read_release<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, kind: ReleaseKind) {
         display,
         labels,
         ids,
+        resource_refs: tree
+            .descendants(root)
+            .filter(|&d| tree.name(d) == "ReleaseResourceReference" && tree.children(d).next().is_none())
+            .map(|d| tree.text_of(d))
+            .collect(),
     });
 }

@@ -300,6 +300,9 @@ pub struct Release<'a> {
     pub labels: Vec<Label<'a>>,
     /// Indexes into [`Feed::identifiers`].
     pub ids: Vec<usize>,
+    /// The `ReleaseResourceReference`s anywhere in the release (resource groups, track
+    /// releases, ERN 3 `ReleaseResourceReferenceList`): the resources it contains.
+    pub resource_refs: Vec<Text<'a>>,
 }
 
 #[derive(Clone, Debug)]
@@ -373,6 +376,7 @@ pub struct Feed<'a> {
     /// Parent paths of items (`/NewReleaseMessage`, `/NewReleaseMessage/ResourceList`, …).
     pub item_parents: Vec<String>,
     party_index: HashMap<String, usize>,
+    resource_index: HashMap<String, usize>,
 }
 
 /// One item's place in the document.
@@ -403,6 +407,7 @@ impl<'a> Feed<'a> {
             items: Vec::new(),
             item_parents: Vec::new(),
             party_index: HashMap::new(),
+            resource_index: HashMap::new(),
         }
     }
 
@@ -414,6 +419,31 @@ impl<'a> Feed<'a> {
                 self.party_index.entry(r.value.trim().to_string()).or_insert(i);
             }
         }
+        self.resource_index.clear();
+        for (i, r) in self.resources.iter().enumerate() {
+            if let Some(t) = &r.reference {
+                self.resource_index.entry(t.value.trim().to_string()).or_insert(i);
+            }
+        }
+    }
+
+    /// The resource a reference names (first definition wins).
+    pub fn resource(&self, reference: &str) -> Option<&Resource<'a>> {
+        self.resource_index.get(reference.trim()).map(|&i| &self.resources[i])
+    }
+
+    /// The resources a release contains, resolved from its `ReleaseResourceReference`s, each
+    /// once, in document order.
+    pub fn release_resources(&self, release: &Release<'a>) -> Vec<&Resource<'a>> {
+        let mut out: Vec<&Resource<'a>> = Vec::new();
+        for t in &release.resource_refs {
+            if let Some(r) = self.resource(&t.value) {
+                if !out.iter().any(|o| std::ptr::eq(*o, r)) {
+                    out.push(r);
+                }
+            }
+        }
+        out
     }
 
     /// XPaths of the elements starting at `offsets` (start tags inside the message's items,

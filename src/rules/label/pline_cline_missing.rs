@@ -1,5 +1,3 @@
-use std::collections::HashMap;
-
 use crate::ern::{Feed, Release, ReleaseKind, Resource};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
@@ -64,36 +62,9 @@ None: only the rights owner knows the owner and the year."#,
     check: Check::Feed(check),
 };
 
-/// The resources a release contains: its `ReleaseResourceReference`s, resolved. The model
-/// keeps references per message, so a reference belongs to the release whose start tag is
-/// the last one before it.
+/// The resources a release contains.
 pub fn release_resources<'f, 'a>(feed: &'f Feed<'a>, index: usize) -> Vec<&'f Resource<'a>> {
-    let start = feed.releases[index].elem;
-    let end = feed
-        .releases
-        .iter()
-        .map(|r| r.elem)
-        .filter(|&e| e > start)
-        .min()
-        .unwrap_or(u32::MAX);
-    let by_ref: HashMap<&str, &Resource> = feed
-        .resources
-        .iter()
-        .rev()
-        .filter_map(|r| Some((r.reference.as_ref()?.value.trim(), r)))
-        .collect();
-    let mut out: Vec<&Resource> = Vec::new();
-    for u in &feed.refs {
-        if u.element != "ReleaseResourceReference" || u.text.elem <= start || u.text.elem >= end {
-            continue;
-        }
-        if let Some(&r) = by_ref.get(u.text.value.trim()) {
-            if !out.iter().any(|o| std::ptr::eq(*o, r)) {
-                out.push(r);
-            }
-        }
-    }
-    out
+    feed.release_resources(&feed.releases[index])
 }
 
 fn name_of(r: &Release) -> String {
