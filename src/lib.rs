@@ -10,6 +10,7 @@ pub mod render;
 pub mod report;
 pub mod source;
 pub mod ern;
+pub mod text;
 pub mod xml;
 pub mod lint;
 pub mod rules;
