@@ -1,7 +1,7 @@
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::names::{display_form, is_year, notice_symbol_len, unique_label_names, year_len};
+use super::names::{display_form, is_year, notice_symbol_len, strip_leading_notice, unique_label_names};
 
 pub static RULE: Rule = Rule {
     id: "label-contains-rights-notice",
@@ -151,19 +151,7 @@ fn cleaned(name: &str) -> Option<String> {
             s = before;
         }
     }
-    // Leading notices and their years ("℗ 2024", "2024 ©", "(P) 2019-2024").
-    let mut had_symbol = false;
-    loop {
-        let t = tidy(s);
-        if let Some(n) = notice_symbol_len(t) {
-            (s, had_symbol) = (&t[n..], true);
-        } else if let Some(n) = year_len(t).filter(|&n| had_symbol || notice_symbol_len(tidy(&t[n..])).is_some()) {
-            s = &t[n..];
-        } else {
-            s = t;
-            break;
-        }
-    }
+    s = tidy(strip_leading_notice(tidy(s)));
     // A notice after the name ("Foo Records (P) 2024") ends it.
     if let Some((i, _, _)) = find_symbol(s) {
         s = tidy(&s[..i]);

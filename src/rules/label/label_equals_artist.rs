@@ -4,7 +4,7 @@ use crate::ern::{Feed, Release};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::names::{display_form, is_blank, label_uses, loose_key, strict_key};
+use super::names::{display_form, is_blank, label_key, label_loose_key, label_uses};
 
 pub static RULE: Rule = Rule {
     id: "label-equals-artist",
@@ -74,14 +74,14 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let mut seen = HashSet::new();
     for u in label_uses(feed) {
         let label = display_form(u.name.value());
-        let key = strict_key(&label);
+        let key = label_key(&label);
         if key.is_empty() {
             continue;
         }
         let artists = main_artists(feed, u.release);
-        let (artist, exact) = if let Some(a) = artists.iter().find(|a| strict_key(a) == key) {
+        let (artist, exact) = if let Some(a) = artists.iter().find(|a| label_key(a) == key) {
             (a, true)
-        } else if let Some(a) = artists.iter().find(|a| loose_key(a) == loose_key(&label)) {
+        } else if let Some(a) = artists.iter().find(|a| label_loose_key(a) == label_loose_key(&label)) {
             (a, false)
         } else {
             continue;

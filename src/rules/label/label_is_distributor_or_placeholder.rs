@@ -1,7 +1,7 @@
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::names::{base_key, display_form, strip_legal_forms, unique_label_names};
+use super::names::{display_form, unique_label_names, whole_name_key};
 
 pub static RULE: Rule = Rule {
     id: "label-is-distributor-or-placeholder",
@@ -117,9 +117,9 @@ const COMPANIES: &[(&str, Kind)] = &[
     ("amazoncom", Kind::Store),
 ];
 
-/// A whole-name key: base key of the name without its legal form, spaces removed.
+/// A whole-name key (case, punctuation, spacing and a legal form ignored).
 fn key(name: &str) -> String {
-    base_key(&strip_legal_forms(name)).replace(' ', "")
+    whole_name_key(name)
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

@@ -4,7 +4,7 @@ use crate::ern::Localized;
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::names::{display_form, has_diacritics, label_uses, loose_key, strict_key};
+use super::names::{display_form, has_diacritics, label_key, label_loose_key, label_uses};
 
 pub static RULE: Rule = Rule {
     id: "label-name-variant",
@@ -77,7 +77,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let party_of = |n: &Localized| owner.get(&n.text.span.start).copied();
     for u in label_uses(feed) {
         let text = display_form(u.name.value());
-        let key = loose_key(&text);
+        let key = label_loose_key(&text);
         if key.is_empty() {
             continue;
         }
@@ -117,7 +117,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             .expect("non-empty");
         let total = total_uses(group);
         for s in group.iter().filter(|s| s.text != canonical.text) {
-            let same_strict = strict_key(&s.text) == strict_key(&canonical.text);
+            let same_strict = label_key(&s.text) == label_key(&canonical.text);
             // Never propose the form that merely lacks the diacritics of this one.
             let stripped_canonical = !same_strict && has_diacritics(&s.text) && !has_diacritics(&canonical.text);
             for elem in &s.elems {

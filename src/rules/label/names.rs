@@ -1,17 +1,13 @@
-//! What the label rules share: the label names a feed shows, name keys and the legal-form
-//! and rights-notice matchers.
-//!
-//! The keys here are a minimal, label-only stand-in for the name keys of the catalogue (§0.6)
-//! until `text::namekey` (`strict_key(s, NameKind::Label)`, `loose_key`) lands; replace
-//! [`strict_key`], [`base_key`] and [`loose_key`] with it then. Keys are for grouping and
-//! comparing only, never written back.
+//! What the label rules share: the label names a feed shows, the keys they are compared by,
+//! and the rights-notice and legal-form matchers that work on the raw name (for messages and
+//! suggestions; the keys themselves come from [`crate::text::namekey`]).
 
 use std::collections::HashSet;
 
-use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::ern::{Feed, Localized, Release};
+use crate::text::{is_bidi_control, is_default_ignorable, loose_key, strict_key, NameKind};
 
 /// One place a release shows a label name: ERN 3 a `LabelName`, ERN 4 one `FullName` of
 /// the party a `ReleaseLabelReference` points at. Stub releases (ERN 3 with
@@ -49,151 +45,57 @@ pub(crate) fn unique_label_names<'f, 'a>(feed: &'f Feed<'a>) -> Vec<&'f Localize
     out
 }
 
+fn is_invisible(c: char) -> bool {
+    is_default_ignorable(c) || is_bidi_control(c)
+}
+
 /// Empty once whitespace and invisible characters are gone (that is
 /// `struct-empty-or-invisible-text`'s business, not the label rules').
 pub(crate) fn is_blank(s: &str) -> bool {
     s.chars().all(|c| c.is_whitespace() || is_invisible(c))
 }
 
-/// Default_Ignorable_Code_Point and bidi controls (catalogue §0.6 step 2), as far as names go.
-pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
-        | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
-}
-
 /// NFC with invisible characters dropped and whitespace runs collapsed: how two spellings
-/// are told apart ("the same string" for the variant rule).
+/// are told apart ("the same string" for the variant rule) and how names are quoted.
 pub(crate) fn display_form(s: &str) -> String {
     let s: String = s.nfc().filter(|&c| !is_invisible(c)).collect();
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn lower(s: &str) -> String {
-    // Close enough to case folding for names: final sigma and sharp s fold like their peers.
-    s.to_lowercase().replace('ς', "σ").replace('ß', "ss")
+/// The whole name as a key, for matching against lists of non-labels: the artist-kind
+/// strict key (no generic words dropped, so "Independent Music Group" stays itself) of the
+/// name without its legal form, spaces removed. `"TuneCore Inc."` → `"tunecore"`.
+pub(crate) fn whole_name_key(s: &str) -> String {
+    strict_key(&strip_legal_forms(s), NameKind::Artist).replace(' ', "")
 }
 
-/// Catalogue §0.6 steps 1–6: NFC, invisible characters dropped, NFKC + lower case, a
-/// leading rights notice and year removed, punctuation and symbols to spaces, whitespace
-/// collapsed. `"℗ 2024 Nordlys-Plater"` → `"nordlys plater"`.
-pub fn base_key(s: &str) -> String {
-    let s: String = s.nfc().filter(|&c| !is_invisible(c)).collect();
-    let s = lower(&s);
-    let s = strip_leading_notice(&s);
-    let s = lower(&s.nfkc().collect::<String>());
-    let mapped: String = s
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || is_combining_mark(c) {
-                c
-            } else if c == '&' {
-                '&'
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    // `&` is kept apart so that the label key can read it as "and"; the base key drops it.
-    mapped
-        .replace('&', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Words that name what a label is rather than which label (§0.6 step 7).
-const GENERIC_WORDS: &[&str] = &[
-    "records",
-    "recordings",
-    "recording",
-    "music",
-    "musik",
-    "musique",
-    "label",
-    "entertainment",
-    "group",
-    "disques",
-    "discos",
-    "dischi",
-    "platen",
-    "plater",
-    "schallplatten",
-    "tonträger",
-    "productions",
-];
-
-/// The strict label key (§0.6, labels): the base key of the name without its legal form,
-/// with `&` read as "and", a leading "the" dropped, and trailing generic words
-/// ("Records", "Music", …) dropped; never down to nothing.
-/// `"The Nordlys Plater AS"` → `"nordlys"`, `"Sugar Hill Records"` → `"sugar hill"`.
-pub fn strict_key(s: &str) -> String {
-    let without_legal = strip_legal_forms(s);
-    let s: String = without_legal.nfc().filter(|&c| !is_invisible(c)).collect();
-    let s = lower(&s);
-    let s = strip_leading_notice(&s);
-    let s = lower(&s.nfkc().collect::<String>());
-    let mapped: String = s
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || is_combining_mark(c) {
-                c
-            } else if c == '&' {
-                '&'
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    let mapped = mapped.replace('&', " and ");
-    let mut tokens: Vec<&str> = mapped.split_whitespace().collect();
-    if tokens.len() > 1 && tokens[0] == "the" {
-        tokens.remove(0);
+/// `&` read as "and", a leading "The" dropped and the legal forms [`legal_affix`] knows
+/// removed, before the label strict key: catalogue L4 lists the first two among the typical
+/// variants, and the raw-text legal-form matcher covers forms the key's token list lacks
+/// (`Pte. Ltd.`, `Sdn. Bhd.`, `SE`).
+fn label_key_input(s: &str) -> String {
+    let s = strip_legal_forms(&s.replace('&', " and "));
+    let trimmed = s.trim_start();
+    match trimmed.get(..4) {
+        Some(the) if the.eq_ignore_ascii_case("the ") && !trimmed[4..].trim().is_empty() => trimmed[4..].to_string(),
+        _ => s,
     }
-    while tokens.len() > 1 && tokens.last().is_some_and(|t| GENERIC_WORDS.contains(t)) {
-        tokens.pop();
-    }
-    tokens.join(" ")
 }
 
-/// The loose key: the strict key without diacritics (`Sølvtrykk` = `Solvtrykk`,
-/// `Тёплый` = `Теплый`). Only to *warn* about stripped variants, never to fix.
-pub fn loose_key(s: &str) -> String {
-    fold_diacritics(&strict_key(s))
+/// The key label spellings are grouped by: the label strict key (§0.6) of the name with
+/// `&` read as "and" and without a leading "The". `"The Nordlys Plater AS"` → `"nordlys"`.
+pub(crate) fn label_key(s: &str) -> String {
+    strict_key(&label_key_input(s), NameKind::Label)
 }
 
-/// Lower-cased text without combining marks and with the letters that carry a stroke
-/// rather than a mark (ø, ł, đ, …) reduced to their base letter.
-pub(crate) fn fold_diacritics(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.nfd().filter(|&c| !is_combining_mark(c)) {
-        match c {
-            'ø' => out.push('o'),
-            'Ø' => out.push('O'),
-            'ł' => out.push('l'),
-            'Ł' => out.push('L'),
-            'đ' | 'ð' => out.push('d'),
-            'Đ' | 'Ð' => out.push('D'),
-            'ħ' => out.push('h'),
-            'ŧ' => out.push('t'),
-            'ı' => out.push('i'),
-            'æ' => out.push_str("ae"),
-            'Æ' => out.push_str("AE"),
-            'œ' => out.push_str("oe"),
-            'Œ' => out.push_str("OE"),
-            'þ' => out.push_str("th"),
-            c => out.push(c),
-        }
-    }
-    out.nfc().collect()
+/// [`label_key`] without diacritics (`Sølvtrykk` = `Solvtrykk`): only to *warn*.
+pub(crate) fn label_loose_key(s: &str) -> String {
+    loose_key(&label_key_input(s), NameKind::Label)
 }
 
-/// Whether `s` carries marks or stroked letters that [`fold_diacritics`] would remove.
+/// Whether `s` carries diacritics (or stroke letters) that the loose key removes.
 pub(crate) fn has_diacritics(s: &str) -> bool {
-    let folded = fold_diacritics(s);
-    folded != s.nfc().collect::<String>()
+    strict_key(s, NameKind::Artist) != loose_key(s, NameKind::Artist)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -254,25 +156,24 @@ pub(crate) fn year_len(s: &str) -> Option<usize> {
     Some(4)
 }
 
-/// `s` without leading notice symbols and years (and the separators between them).
+/// `s` without its leading notices and their years (`℗ 2024`, `2024 ©`, `(P) 2019-2024,`,
+/// `Copyright 2020`), and the separators between them. A year alone stays (`1984 Records`).
 pub(crate) fn strip_leading_notice(s: &str) -> &str {
+    fn tidy(t: &str) -> &str {
+        t.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–'))
+    }
     let mut rest = s.trim_start();
-    let mut stripped_symbol = false;
+    let mut had_symbol = false;
     loop {
         if let Some(n) = notice_symbol_len(rest) {
-            rest = rest[n..].trim_start();
-            stripped_symbol = true;
-        } else if stripped_symbol {
-            if let Some(n) = year_len(rest) {
-                rest = rest[n..].trim_start_matches(|c: char| c.is_whitespace() || c == ',');
-            } else {
-                break;
-            }
+            (rest, had_symbol) = (tidy(&rest[n..]), true);
+        } else if let Some(n) = year_len(rest).filter(|&n| had_symbol || notice_symbol_len(tidy(&rest[n..])).is_some())
+        {
+            rest = tidy(&rest[n..]);
         } else {
-            break;
+            return rest;
         }
     }
-    rest
 }
 
 // ---------------------------------------------------------------------------------------
@@ -506,20 +407,23 @@ mod tests {
 
     #[test]
     fn keys() {
-        assert_eq!(base_key("℗ 2024 Nordlys-Plater"), "nordlys plater");
-        assert_eq!(base_key("(P) 2019–2024 Foo"), "foo");
-        assert_eq!(base_key("1984 Records"), "1984 records");
-        assert_eq!(strict_key("The Nordlys Plater AS"), "nordlys");
-        assert_eq!(strict_key("Sugar Hill Records"), "sugar hill");
-        assert_eq!(strict_key("Sugar Music"), "sugar");
-        assert_eq!(strict_key("Universal Music (Pty) Ltd."), "universal");
-        assert_eq!(strict_key("Records"), "records");
-        assert_eq!(strict_key("Salt & Pepper"), strict_key("Salt and Pepper"));
-        assert_eq!(strict_key("[PIAS]"), "pias");
-        assert_eq!(loose_key("Sølvtrykk Plater"), loose_key("Solvtrykk Plater"));
-        assert_eq!(loose_key("Тёплый Звук"), loose_key("Теплый Звук"));
-        assert_ne!(strict_key("Тёплый Звук"), strict_key("Теплый Звук"));
-        assert_eq!(strict_key("Straße"), strict_key("STRASSE"));
+        assert_eq!(label_key("The Nordlys Plater AS"), "nordlys");
+        assert_eq!(label_key("Sugar Hill Records"), "sugar hill");
+        assert_eq!(label_key("Sugar Music"), "sugar");
+        assert_eq!(label_key("Universal Music (Pty) Ltd."), "universal");
+        assert_eq!(label_key("Universal Music Pte. Ltd."), "universal");
+        assert_eq!(label_key("Salt & Pepper"), label_key("Salt and Pepper"));
+        assert_eq!(label_key("The"), "the");
+        assert_eq!(label_key("[PIAS]"), "pias");
+        assert_eq!(label_loose_key("Sølvtrykk Plater"), label_loose_key("SOLVTRYKK PLATER"));
+        assert_ne!(label_key("Тёплый Звук"), label_key("Теплый Звук"));
+        assert_eq!(whole_name_key("Independent Music Group"), "independentmusicgroup");
+        assert_eq!(whole_name_key("TuneCore Inc."), "tunecore");
+        assert_eq!(whole_name_key("#unknown#"), "unknown");
+        assert_eq!(whole_name_key("-"), "");
+        assert!(has_diacritics("Sølvtrykk"));
+        assert!(!has_diacritics("Solvtrykk"));
+        assert!(is_blank(" \u{200B}\u{FEFF} "));
     }
 
     #[test]
@@ -558,5 +462,6 @@ mod tests {
         assert_eq!(strip_leading_notice("Copyright 2020 Foo"), "Foo");
         assert_eq!(strip_leading_notice("2020 Foo"), "2020 Foo");
         assert_eq!(strip_leading_notice("Copyrighted Foo"), "Copyrighted Foo");
+        assert_eq!(strip_leading_notice("2024 © Foo"), "Foo");
     }
 }
