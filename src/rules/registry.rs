@@ -17,7 +17,16 @@ pub static RULES: &[&Rule] = &[
     &reference::ref_duplicate::RULE,
     &reference::ref_unused::RULE,
     // label
+    &label::label_contains_rights_notice::RULE,
+    &label::label_display_label_ambiguous::RULE,
+    &label::label_equals_artist::RULE,
+    &label::label_is_distributor_or_placeholder::RULE,
+    &label::label_legal_entity_suffix::RULE,
     &label::label_missing::RULE,
+    &label::label_name_missing::RULE,
+    &label::label_name_variant::RULE,
+    &label::label_party_without_identifier::RULE,
+    &label::label_stray_punctuation::RULE,
     // label: P and C lines (plinerules)
     &label::pline_cline_missing::RULE,
     &label::pline_cline_symbol_mixup::RULE,
