@@ -15,6 +15,7 @@ mod isni;
 mod isrc;
 mod mod37_36;
 
+pub(crate) use clean::is_invisible;
 pub use checksum::{gs1_check_digit, iso7064_mod11_2_check, iso7064_mod37_36_check};
 pub use dpid::check_dpid;
 pub use grid::check_grid;
