@@ -32,10 +32,14 @@ pub static RULES: &[&Rule] = &[
     &label::pline_cline_symbol_mixup::RULE,
     &label::pline_format::RULE,
     &label::pline_owner_differs_from_label::RULE,
+    // identifier
+    &identifier::id_dpid::RULE,
+    &identifier::id_grid::RULE,
+    &identifier::id_icpn_check_digit::RULE,
+    &identifier::id_isni::RULE,
+    &identifier::id_isrc::RULE,
+    &identifier::id_isrc_duplicate::RULE,
 ];
-
-#[allow(unused_imports)]
-use identifier as _;
 
 /// A rule by id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
