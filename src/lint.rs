@@ -2,6 +2,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use crate::ern;
 use crate::finding::{Finding, Severity, Span};
 use crate::report::{FileSummary, Located};
@@ -144,13 +146,22 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
             source,
             options: &settings.options,
         };
-        for rule in RULES {
-            if let Check::Feed(check) = rule.check {
-                if settings.selection.is_enabled(rule.id) {
-                    check(&cx, &mut findings);
+        // Rules are independent readers of the model: run them in parallel (this matters for
+        // one large batch file; across many files, rayon balances the two levels), then keep
+        // the registry's order so output does not depend on scheduling.
+        let per_rule: Vec<Vec<Finding>> = RULES
+            .par_iter()
+            .filter(|rule| settings.selection.is_enabled(rule.id))
+            .filter_map(|rule| match rule.check {
+                Check::Feed(check) => {
+                    let mut out = Vec::new();
+                    check(&cx, &mut out);
+                    Some(out)
                 }
-            }
-        }
+                _ => None,
+            })
+            .collect();
+        findings.extend(per_rule.into_iter().flatten());
     }
     findings.retain(|f| settings.selection.is_enabled(f.rule));
     for f in &mut findings {

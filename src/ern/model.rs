@@ -427,6 +427,13 @@ impl<'a> Feed<'a> {
         }
     }
 
+    /// The `LanguageAndScriptCode` written on the element whose start tag is at `elem`.
+    pub fn lang_attr_on(&self, elem: u32) -> Option<&AttrValue<'a>> {
+        // `lang_attrs` is in document order.
+        let i = self.lang_attrs.partition_point(|a| a.elem < elem);
+        self.lang_attrs.get(i).filter(|a| a.elem == elem)
+    }
+
     /// The resource a reference names (first definition wins).
     pub fn resource(&self, reference: &str) -> Option<&Resource<'a>> {
         self.resource_index.get(reference.trim()).map(|&i| &self.resources[i])

@@ -111,9 +111,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             let lang = match (&label.name, feed.version.is_ern4()) {
                 (Some(n), _) if n.lang.source == crate::ern::LangSource::Own => n.lang.tag().to_string(),
                 (None, true) => feed
-                    .lang_attrs
-                    .iter()
-                    .find(|a| a.elem == label.elem)
+                    .lang_attr_on(label.elem)
                     .map(|a| a.value.trim().to_string())
                     .unwrap_or_default(),
                 _ => String::new(),

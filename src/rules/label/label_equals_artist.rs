@@ -4,7 +4,7 @@ use crate::ern::{Feed, Release};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::names::{display_form, is_blank, label_key, label_loose_key, label_uses};
+use super::names::{display_form, is_blank, label_uses, KeyCache};
 
 pub static RULE: Rule = Rule {
     id: "label-equals-artist",
@@ -72,16 +72,18 @@ fn main_artists(feed: &Feed, release: &Release) -> Vec<String> {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let feed = cx.feed;
     let mut seen = HashSet::new();
+    let mut keys = KeyCache::default();
     for u in label_uses(feed) {
-        let label = display_form(u.name.value());
-        let key = label_key(&label);
+        let label = keys.display(u.name.value());
+        let key = keys.label(&label);
         if key.is_empty() {
             continue;
         }
         let artists = main_artists(feed, u.release);
-        let (artist, exact) = if let Some(a) = artists.iter().find(|a| label_key(a) == key) {
+        let loose = keys.loose(&label);
+        let (artist, exact) = if let Some(a) = artists.iter().find(|a| keys.label(a) == key) {
             (a, true)
-        } else if let Some(a) = artists.iter().find(|a| label_loose_key(a) == label_loose_key(&label)) {
+        } else if let Some(a) = artists.iter().find(|a| keys.loose(a) == loose) {
             (a, false)
         } else {
             continue;

@@ -4,7 +4,7 @@ use crate::ern::Localized;
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::names::{display_form, has_diacritics, label_key, label_loose_key, label_uses};
+use super::names::{has_diacritics, label_uses, KeyCache};
 
 pub static RULE: Rule = Rule {
     id: "label-name-variant",
@@ -75,9 +75,10 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         })
         .collect();
     let party_of = |n: &Localized| owner.get(&n.text.span.start).copied();
+    let mut keys = KeyCache::default();
     for u in label_uses(feed) {
-        let text = display_form(u.name.value());
-        let key = label_loose_key(&text);
+        let text = keys.display(u.name.value());
+        let key = keys.loose(&text);
         if key.is_empty() {
             continue;
         }
@@ -117,7 +118,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             .expect("non-empty");
         let total = total_uses(group);
         for s in group.iter().filter(|s| s.text != canonical.text) {
-            let same_strict = label_key(&s.text) == label_key(&canonical.text);
+            let same_strict = keys.label(&s.text) == keys.label(&canonical.text);
             // Never propose the form that merely lacks the diacritics of this one.
             let stripped_canonical = !same_strict && has_diacritics(&s.text) && !has_diacritics(&canonical.text);
             for elem in &s.elems {

@@ -93,6 +93,38 @@ pub(crate) fn label_loose_key(s: &str) -> String {
     loose_key(&label_key_input(s), NameKind::Label)
 }
 
+/// Forms and keys computed once per distinct name: a batch file repeats one label and one
+/// artist on thousands of releases, and the keys (NFKC, case folding) are not cheap.
+#[derive(Default)]
+pub(crate) struct KeyCache {
+    display: std::collections::HashMap<String, String>,
+    strict: std::collections::HashMap<String, String>,
+    loose: std::collections::HashMap<String, String>,
+}
+
+impl KeyCache {
+    fn get(map: &mut std::collections::HashMap<String, String>, s: &str, f: fn(&str) -> String) -> String {
+        if let Some(v) = map.get(s) {
+            return v.clone();
+        }
+        let v = f(s);
+        map.insert(s.to_string(), v.clone());
+        v
+    }
+    /// [`display_form`], memoized.
+    pub(crate) fn display(&mut self, s: &str) -> String {
+        Self::get(&mut self.display, s, display_form)
+    }
+    /// [`label_key`], memoized.
+    pub(crate) fn label(&mut self, s: &str) -> String {
+        Self::get(&mut self.strict, s, label_key)
+    }
+    /// [`label_loose_key`], memoized.
+    pub(crate) fn loose(&mut self, s: &str) -> String {
+        Self::get(&mut self.loose, s, label_loose_key)
+    }
+}
+
 /// Whether `s` carries diacritics (or stroke letters) that the loose key removes.
 pub(crate) fn has_diacritics(s: &str) -> bool {
     strict_key(s, NameKind::Artist) != loose_key(s, NameKind::Artist)
