@@ -18,7 +18,12 @@ fn spec_rows() -> Vec<(u32, String, String, String)> {
         }
         let cells: Vec<&str> = line.split('|').map(str::trim).collect();
         if cells.len() >= 5 && cells[1].starts_with('`') && cells[1].ends_with('`') {
-            rows.push((section, cells[1].trim_matches('`').to_string(), cells[2].to_string(), cells[3].to_string()));
+            rows.push((
+                section,
+                cells[1].trim_matches('`').to_string(),
+                cells[2].to_string(),
+                cells[3].to_string(),
+            ));
         }
     }
     rows
@@ -43,7 +48,10 @@ fn every_contract_id_of_built_sections_exists() {
         // Fix class: the spec's first word; a proposed value may be added where it says "no".
         let spec_fix = fix.split_whitespace().next().unwrap();
         let ours = rule.fix.as_str();
-        assert!(ours == spec_fix || (spec_fix == "no" && ours == "suggest"), "§{section} {id}: fix {ours} vs spec {fix}");
+        assert!(
+            ours == spec_fix || (spec_fix == "no" && ours == "suggest"),
+            "§{section} {id}: fix {ours} vs spec {fix}"
+        );
     }
     assert!(missing.is_empty(), "rule ids of rules.md not implemented: {missing:?}");
 }

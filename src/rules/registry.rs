@@ -1,6 +1,6 @@
 //! The one table of every rule ddexlint has. Order: by category, then id.
 
-use super::{identifier, label, reference, structure, xml, Category, Rule};
+use super::{identifier, label, reference, structure, unicode, xml, Category, Rule};
 
 pub static RULES: &[&Rule] = &[
     // xml
@@ -39,6 +39,17 @@ pub static RULES: &[&Rule] = &[
     &identifier::id_isni::RULE,
     &identifier::id_isrc::RULE,
     &identifier::id_isrc_duplicate::RULE,
+    // unicode: character-level hygiene (unicode1)
+    &unicode::unicode_not_nfc::RULE,
+    &unicode::unicode_compatibility_characters::RULE,
+    &unicode::unicode_styled_alphanumerics::RULE,
+    &unicode::unicode_invisible_format_characters::RULE,
+    &unicode::unicode_zwj_zwnj_misplaced::RULE,
+    &unicode::unicode_bidi_controls::RULE,
+    &unicode::unicode_control_characters::RULE,
+    &unicode::unicode_nonstandard_spaces::RULE,
+    &unicode::whitespace_trim_collapse_and_punctuation_spacing::RULE,
+    // end unicode1
 ];
 
 /// A rule by id.
