@@ -7,6 +7,7 @@ mod identifier;
 mod label;
 mod reference;
 mod structure;
+mod unicode;
 mod xml;
 
 use crate::ern::Feed;

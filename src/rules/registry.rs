@@ -1,6 +1,6 @@
 //! The one table of every rule ddexlint has. Order: by category, then id.
 
-use super::{identifier, label, reference, structure, xml, Category, Rule};
+use super::{identifier, label, reference, structure, unicode, xml, Category, Rule};
 
 pub static RULES: &[&Rule] = &[
     // xml
@@ -15,6 +15,17 @@ pub static RULES: &[&Rule] = &[
     &reference::ref_unused::RULE,
     // label
     &label::label_missing::RULE,
+    // unicode: look-alikes, lost and garbled characters, punctuation (unicode2)
+    &unicode::unicode_punctuation_variants::RULE,
+    &unicode::unicode_mixed_script_confusable::RULE,
+    &unicode::unicode_whole_script_confusable_name::RULE,
+    &unicode::unicode_unassigned_private_use_replacement::RULE,
+    &unicode::unicode_mojibake::RULE,
+    &unicode::unicode_romanian_cedilla::RULE,
+    // unicode: language-dependent case (unicode2)
+    &unicode::case_turkish_dotted_i::RULE,
+    &unicode::case_greek_final_sigma::RULE,
+    &unicode::case_german_eszett::RULE,
 ];
 
 #[allow(unused_imports)]
