@@ -22,10 +22,12 @@ typographic apostrophe `’` becomes `â€™`, `ö` becomes `Ã¶`, `š` becom
 `м` becomes `Ð¼`. Text converted twice (`Ã¢â‚¬â„¢`) is recognised too.
 
 A sequence counts only when its characters re-encode to one valid UTF-8 character that is a
-plausible letter, digit, punctuation mark or symbol. Legitimate text is left alone:
-`SÃO PAULO` (an `Ã` followed by a letter), `São Paulo`, `AMANHÃ”` and `JOSÉ’S` (an
-upper-case accented letter followed by a closing quote or apostrophe in capitals: the
-pattern is ambiguous, so it is not reported).
+plausible letter, digit, punctuation mark or symbol (not a control, format, private-use,
+unassigned or IPA character), and a decoded letter of a script other than Latin counts only
+with at least one more of its script (mojibake of Cyrillic or Japanese garbles whole words).
+Legitimate text is left alone: `SÃO PAULO` (an `Ã` followed by a letter), `São Paulo`,
+`“AMANHÃ”` and `JOSÉ’S` (an upper-case accented letter followed by a quote, apostrophe, dash
+or ellipsis in capitals: the pattern is ambiguous, so it is not reported), `„Groß”`.
 
 ## Why
 Mojibake is what a listener sees on the store: `BeyoncÃ©`. The name no longer matches the
@@ -262,6 +264,10 @@ struct Mojibake {
 }
 
 fn detect(s: &str) -> Option<Mojibake> {
+    // Every sequence starts with one of Â…ô (the lead bytes C2–F4).
+    if !s.chars().any(|c| matches!(c as u32, 0xC2..=0xF4)) {
+        return None;
+    }
     let first = scan(s);
     if first.found.is_empty() {
         return None;

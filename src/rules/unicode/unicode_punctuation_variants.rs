@@ -16,9 +16,11 @@ pub static RULE: Rule = Rule {
 Compares the apostrophes and double quotes of all titles, names and P/C lines of a feed and
 reports the values that do not follow the feed's majority style:
 - apostrophes between two letters (`Don't`, `L’été`): the straight `'` and the typographic
-  `’` in one feed; the value with the less used one is reported. The acute accent `´`, the
-  grave accent `` ` `` and the opening quote `‘` used as an apostrophe (`Don´t`) are always
-  reported.
+  `’` in one feed; the value with the less used one is reported. The acute accent `´` and
+  the grave accent `` ` `` used as an apostrophe (`Don´t`) are always reported (except the
+  `` ` `` of Uzbek and Hawaiian text, which stands for the letter `ʻ`). The opening quote
+  `‘` between letters is left alone: it stands for the okina in `Hawai‘i` and for `ʻ` in
+  `O‘zbekiston`.
 - double quotes: straight `"…"` and typographic quotes (`“…”`, `„…“`, `«…»`) in one feed.
   Which typographic quotes a language uses is its own business: `“…”` in English next to
   `„…“` in German is not reported. A `"` after a digit is an inch mark (`12" Mix`) and does
@@ -61,7 +63,7 @@ language."#,
 enum Apostrophe {
     Straight,
     Typographic,
-    /// `´`, `` ` `` or `‘`: never an apostrophe.
+    /// `´` or `` ` ``: accents, never an apostrophe.
     Wrong,
 }
 
@@ -69,7 +71,7 @@ fn apostrophe_kind(c: char) -> Option<Apostrophe> {
     match c {
         '\'' => Some(Apostrophe::Straight),
         '’' => Some(Apostrophe::Typographic),
-        '´' | '`' | '‘' => Some(Apostrophe::Wrong),
+        '´' | '`' => Some(Apostrophe::Wrong),
         _ => None,
     }
 }
@@ -86,6 +88,9 @@ fn is_european_letter(c: Option<char>) -> bool {
 
 /// Apostrophes between two letters: (byte offset, character, kind).
 fn apostrophes(s: &str) -> Vec<(usize, char, Apostrophe)> {
+    if !s.contains(['\'', '’', '´', '`']) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
     for (i, &(at, c)) in chars.iter().enumerate() {
@@ -197,8 +202,10 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let mut edits: Vec<(usize, usize, String)> = Vec::new();
         let mut issues: Vec<String> = Vec::new();
 
+        // Uzbek and Hawaiian write a letter (ʻ, the okina) that keyboards replace with `.
+        let turned_comma = langs.of(t).is_any(&["uz", "haw"]);
         for (at, c, kind) in apostrophes(value) {
-            let wrong = kind == Apostrophe::Wrong || Some(kind) == minority_apostrophe;
+            let wrong = (kind == Apostrophe::Wrong && !turned_comma) || Some(kind) == minority_apostrophe;
             if !wrong {
                 continue;
             }
@@ -208,7 +215,6 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 let issue = match c {
                     '´' => format!("the acute accent '´' as an apostrophe (in '{word}')"),
                     '`' => format!("the grave accent '`' as an apostrophe (in '{word}')"),
-                    '‘' => format!("the opening quote '‘' as an apostrophe (in '{word}')"),
                     '\'' => format!("the straight apostrophe ' (in '{word}') where most of this feed uses ’"),
                     _ => format!("the typographic apostrophe ’ (in '{word}') where most of this feed uses '"),
                 };
