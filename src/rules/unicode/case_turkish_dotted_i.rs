@@ -165,7 +165,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let mut langs = LangCache::default();
     let texts = cx.feed.display_texts();
     // Turkic texts, and every text by fold key (the other spelling may carry any tag).
-    let mut turkic: Vec<(TextField, &Localized)> = Vec::new();
+    let mut turkic: Vec<(TextField, &Localized, &'static str)> = Vec::new();
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, (field, t)) in texts.iter().enumerate() {
         let value = t.value();
@@ -173,11 +173,13 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         by_key.entry(fold_key(&letters(value))).or_default().push(i);
-        if langs.of(t).is_any(TURKIC) {
-            turkic.push((*field, t));
+        let lang = langs.of(t);
+        if lang.is_any(TURKIC) {
+            let name = if lang.is("az") { "Azerbaijani" } else { "Turkish" };
+            turkic.push((*field, t, name));
         }
     }
-    for (field, t) in turkic {
+    for (field, t, language) in turkic {
         let value = t.value();
         let noun = nouns.of(field, t);
         if let Some(fixed) = without_stray_dots(value) {
@@ -213,7 +215,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 t.text.elem,
                 t.text.span,
                 format!(
-                    "the Turkish {noun} '{value}' has a plain 'I' where '{}' (line {line}) has a dotted 'i'/'İ': in Turkish 'I' is the capital of dotless 'ı'",
+                    "the {language} {noun} '{value}' has a plain 'I' where '{}' (line {line}) has a dotted 'i'/'İ': in {language} 'I' is the capital of dotless 'ı'",
                     other.value()
                 ),
             )
