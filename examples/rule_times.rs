@@ -16,11 +16,7 @@ fn main() {
     eprintln!("read   {:>8.1} ms", t.elapsed().as_secs_f64() * 1e3);
     let feed = outcome.feed.expect("an ERN feed");
     let options = RuleOptions::default();
-    let cx = Context {
-        feed: &feed,
-        source: &source,
-        options: &options,
-    };
+    let cx = Context::new(&feed, &source, &options);
     let mut times = Vec::new();
     for rule in RULES {
         if let Check::Feed(check) = rule.check {

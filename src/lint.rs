@@ -141,11 +141,7 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
     let mut findings = outcome.findings;
     findings.extend(encoding_declaration(&source.text));
     if let Some(feed) = &outcome.feed {
-        let cx = Context {
-            feed,
-            source,
-            options: &settings.options,
-        };
+        let cx = Context::new(feed, source, &settings.options);
         // Rules are independent readers of the model: run them in parallel (this matters for
         // one large batch file; across many files, rayon balances the two levels), then keep
         // the registry's order so output does not depend on scheduling.

@@ -1,8 +1,10 @@
 //! Reading ERN messages into one typed [`Feed`], whatever the ERN version.
 
 pub mod detect;
+mod events;
 mod items;
 pub mod model;
+mod pipeline;
 mod tree;
 
 pub use model::*;
@@ -10,6 +12,7 @@ pub use model::*;
 use crate::finding::{Finding, Severity, Span};
 use crate::xml::{local_name, Event, XmlReader};
 use detect::Support;
+use events::EventSource;
 use tree::Tree;
 
 /// What reading a message gives: the model (when the message is an ERN version ddexlint
@@ -22,15 +25,28 @@ pub struct ReadOutcome<'a> {
     pub version_label: Option<String>,
 }
 
+/// Files from this size on are read by two threads: one tokenizes and checks the XML, the
+/// other builds the model (a batch file is one file, so the per-file parallelism of a run
+/// does not help it). Below it, a second thread costs more than it saves.
+const PIPELINE_FROM_BYTES: usize = 8 << 20;
+
 /// Parse `text` strictly and build the model. Never panics; malformed XML becomes one
 /// `xml-malformed` finding at the first error (and no model).
 pub fn read(text: &str) -> ReadOutcome<'_> {
+    if text.len() >= PIPELINE_FROM_BYTES {
+        pipeline::read_in_two_threads(text)
+    } else {
+        read_events(XmlReader::new(text))
+    }
+}
+
+/// Build the model from a stream of checked XML events.
+fn read_events<'a>(mut reader: impl EventSource<'a>) -> ReadOutcome<'a> {
     let mut out = ReadOutcome {
         feed: None,
         findings: Vec::new(),
         version_label: None,
     };
-    let mut reader = XmlReader::new(text);
     let mut state = State::BeforeRoot;
     let mut tree = Tree::default();
     let mut depth = 0usize;
@@ -146,9 +162,8 @@ pub fn read(text: &str) -> ReadOutcome<'_> {
     if let Some(feed) = out.feed.as_mut() {
         feed.finish();
     }
-    for (name, at) in reader.unexpanded_refs.iter().take(1) {
+    if let Some((name, _)) = reader.unexpanded_refs().first() {
         if let Some(f) = out.findings.iter_mut().find(|f| f.rule == "xml-doctype-not-allowed") {
-            let _ = at;
             f.message.push_str(&format!(
                 "; references to them (such as '&{name};') were left unexpanded"
             ));
@@ -178,7 +193,7 @@ enum State {
     Skip,
 }
 
-fn start_root<'a>(reader: &XmlReader<'a>, name: &'a str, span: Span, out: &mut ReadOutcome<'a>) -> State {
+fn start_root<'a>(reader: &impl EventSource<'a>, name: &'a str, span: Span, out: &mut ReadOutcome<'a>) -> State {
     let ns = reader.element_namespace(name).map(str::to_string);
     let schema_id = reader.attr("MessageSchemaVersionId").map(|a| a.value.to_string());
     match detect::detect(local_name(name), ns.as_deref(), schema_id.as_deref()) {

@@ -10,7 +10,7 @@ mod structure;
 mod unicode;
 mod xml;
 
-use crate::ern::Feed;
+use crate::ern::{Feed, Localized, TextField};
 use crate::finding::{Finding, Severity, Span};
 use crate::source::Source;
 
@@ -157,4 +157,21 @@ pub struct Context<'f, 'a> {
     pub feed: &'f Feed<'a>,
     pub source: &'f Source,
     pub options: &'f RuleOptions,
+    texts: std::sync::OnceLock<Vec<(TextField, &'f Localized<'a>)>>,
+}
+
+impl<'f, 'a> Context<'f, 'a> {
+    pub fn new(feed: &'f Feed<'a>, source: &'f Source, options: &'f RuleOptions) -> Self {
+        Context {
+            feed,
+            source,
+            options,
+            texts: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// [`Feed::display_texts`], computed once for all the rules of a run.
+    pub fn display_texts(&self) -> &[(TextField, &'f Localized<'a>)] {
+        self.texts.get_or_init(|| self.feed.display_texts())
+    }
 }

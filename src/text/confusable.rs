@@ -195,6 +195,9 @@ fn check_word(word: &str, offset: usize) -> Option<MixedScriptWord> {
 /// The words of `s` that mix scripts through look-alike letters (U11). Words of fewer than
 /// two letters, single-script words, and Latin+CJK words ("LOVEソング") are never reported.
 pub fn mixed_script_confusables(s: &str) -> Vec<MixedScriptWord> {
+    if s.is_ascii() {
+        return Vec::new(); // one script only
+    }
     words(s)
         .into_iter()
         .filter_map(|(r, w)| check_word(w, r.start))
@@ -203,6 +206,9 @@ pub fn mixed_script_confusables(s: &str) -> Vec<MixedScriptWord> {
 
 /// Whether `s` has at least one mixed-script confusable word.
 pub fn has_mixed_script_confusable(s: &str) -> bool {
+    if s.is_ascii() {
+        return false;
+    }
     words(s).into_iter().any(|(r, w)| check_word(w, r.start).is_some())
 }
 
@@ -222,6 +228,9 @@ fn ascii_latin_by_skeleton() -> &'static HashMap<String, char> {
 /// Cyrillic → `"ABBA"`); other characters are copied. `None` for Latin text, mixed text, and
 /// text with any letter that has no ASCII look-alike ("Ελληνικός", "Београд").
 pub fn latin_lookalike(s: &str) -> Option<String> {
+    if s.is_ascii() {
+        return None; // already Latin
+    }
     let map = ascii_latin_by_skeleton();
     let mut script = None;
     let mut n = 0;

@@ -65,7 +65,7 @@ fn all_caps(s: &str) -> bool {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let nouns = Nouns::new(cx.feed);
     let mut langs = LangCache::default();
-    for (field, t) in cx.feed.display_texts() {
+    for (field, t) in cx.display_texts().iter().copied() {
         let value = t.value();
         let noun = nouns.of(field, t);
         let has_eszett = value.contains(['ß', 'ẞ']);

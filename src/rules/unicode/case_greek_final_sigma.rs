@@ -105,7 +105,7 @@ fn corrected(s: &str) -> Option<(String, Wrong, String)> {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let nouns = Nouns::new(cx.feed);
-    for (field, t) in cx.feed.display_texts() {
+    for (field, t) in cx.display_texts().iter().copied() {
         let value = t.value();
         if !value.contains(['σ', 'ς']) {
             continue;

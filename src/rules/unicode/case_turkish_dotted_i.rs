@@ -163,7 +163,7 @@ fn recase(good: &[char], like: &[char]) -> String {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let nouns = Nouns::new(cx.feed);
     let mut langs = LangCache::default();
-    let texts = cx.feed.display_texts();
+    let texts = cx.display_texts();
     // Turkic texts, and every text by fold key (the other spelling may carry any tag).
     let mut turkic: Vec<(TextField, &Localized, &'static str)> = Vec::new();
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();

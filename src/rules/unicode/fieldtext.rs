@@ -10,8 +10,8 @@ use crate::rules::Context;
 use crate::text::invisible_char_name;
 
 /// Every displayed or indexed text of the feed (catalogue §0.3), with its kind.
-pub(super) fn texts<'f, 'a>(cx: &'f Context<'f, 'a>) -> Vec<(TextField, &'f Localized<'a>)> {
-    cx.feed.display_texts()
+pub(super) fn texts<'c, 'f, 'a>(cx: &'c Context<'f, 'a>) -> impl Iterator<Item = (TextField, &'f Localized<'a>)> + 'c {
+    cx.display_texts().iter().copied()
 }
 
 /// What a field is called in messages.

@@ -56,7 +56,7 @@ spelling."#,
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let nouns = Nouns::new(cx.feed);
-    for (field, t) in cx.feed.display_texts() {
+    for (field, t) in cx.display_texts().iter().copied() {
         let value = t.value();
         let words = mixed_script_confusables(value);
         let Some(first) = words.first() else { continue };

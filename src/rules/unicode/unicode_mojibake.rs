@@ -298,7 +298,7 @@ fn detect(s: &str) -> Option<Mojibake> {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let nouns = Nouns::new(cx.feed);
-    for (field, t) in cx.feed.display_texts() {
+    for (field, t) in cx.display_texts().iter().copied() {
         let value = t.value();
         let Some(m) = detect(value) else { continue };
         let (seq, decoded) = &m.sequences[0];

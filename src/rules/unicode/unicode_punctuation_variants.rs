@@ -148,14 +148,14 @@ fn word_at(s: &str, at: usize) -> &str {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let nouns = Nouns::new(cx.feed);
-    let texts = cx.feed.display_texts();
+    let texts = cx.display_texts();
     let mut langs = LangCache::default();
 
     // Feed-wide counts.
     let (mut straight_apos, mut typo_apos) = (0usize, 0usize);
     let (mut straight_pairs, mut typo_pairs) = (0usize, 0usize);
     let mut pairs_by_lang: HashMap<String, HashMap<(char, char), usize>> = HashMap::new();
-    for (_, t) in &texts {
+    for (_, t) in texts {
         let value = t.value();
         for (_, _, k) in apostrophes(value) {
             match k {
@@ -197,7 +197,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
     let feed_pair = most_used(&all_pairs).unwrap_or(('“', '”'));
 
-    for (field, t) in &texts {
+    for &(field, t) in texts {
         let value = t.value();
         let mut edits: Vec<(usize, usize, String)> = Vec::new();
         let mut issues: Vec<String> = Vec::new();
@@ -263,7 +263,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             RULE.finding(
                 t.text.elem,
                 t.text.span,
-                format!("the {} '{value}' uses {}", nouns.of(*field, t), issues.join("; and ")),
+                format!("the {} '{value}' uses {}", nouns.of(field, t), issues.join("; and ")),
             )
             .with_help("use one apostrophe and quote style throughout the feed: search may treat ' and ’ as different characters")
             .with_fix(Fix::suggest(fixed)),

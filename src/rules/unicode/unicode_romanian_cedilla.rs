@@ -97,7 +97,7 @@ fn looks_turkic(s: &str) -> bool {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let nouns = Nouns::new(cx.feed);
     let mut langs = LangCache::default();
-    for (field, t) in cx.feed.display_texts() {
+    for (field, t) in cx.display_texts().iter().copied() {
         let value = t.value();
         if !value.contains(['ş', 'ţ', 'Ş', 'Ţ', COMBINING_CEDILLA]) {
             continue;

@@ -87,8 +87,11 @@ fn describe(bad: Bad, c: char) -> String {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let nouns = Nouns::new(cx.feed);
-    for (field, t) in cx.feed.display_texts() {
+    for (field, t) in cx.display_texts().iter().copied() {
         let value = t.value();
+        if value.is_ascii() {
+            continue; // every ASCII character is assigned and standard
+        }
         let found: Vec<(Bad, char)> = value.chars().filter_map(|c| classify(c).map(|b| (b, c))).collect();
         let Some(&(bad, c)) = found.first() else { continue };
         let more = match found.len() - 1 {

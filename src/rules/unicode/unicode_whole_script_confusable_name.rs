@@ -52,16 +52,16 @@ None: only the label knows whether the name is meant to be in this script."#,
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let nouns = Nouns::new(cx.feed);
-    let texts = cx.feed.display_texts();
+    let texts = cx.display_texts();
     // Latin-script names of the feed by skeleton, to name a look-alike the feed also has.
     let mut latin: HashMap<String, &str> = HashMap::new();
-    for (field, t) in &texts {
+    for &(field, t) in texts {
         if field.is_name() && has_latin_letters(t.value()) && is_latin_only(t.value()) {
             latin.entry(skeleton(t.value().trim())).or_insert(t.value().trim());
         }
     }
     let mut expected: HashMap<String, Option<ScriptCode>> = HashMap::new();
-    for (field, t) in texts {
+    for &(field, t) in texts {
         if !field.is_name() {
             continue;
         }
