@@ -1,6 +1,6 @@
 //! The one table of every rule ddexlint has. Order: by category, then id.
 
-use super::{identifier, label, reference, structure, xml, Category, Rule};
+use super::{identifier, label, language, reference, structure, xml, Category, Rule};
 
 pub static RULES: &[&Rule] = &[
     // xml
@@ -15,6 +15,14 @@ pub static RULES: &[&Rule] = &[
     &reference::ref_unused::RULE,
     // label
     &label::label_missing::RULE,
+    // language
+    &language::lang_chinese_without_script::RULE,
+    &language::lang_script_mismatch::RULE,
+    &language::lang_tag_country_code_as_language::RULE,
+    &language::lang_tag_invalid_or_deprecated_subtag::RULE,
+    &language::lang_tag_malformed::RULE,
+    &language::lang_tag_missing_inherits_english::RULE,
+    &language::lang_tag_redundant_script::RULE,
 ];
 
 #[allow(unused_imports)]
