@@ -1,6 +1,6 @@
 //! The one table of every rule ddexlint has. Order: by category, then id.
 
-use super::{identifier, label, reference, structure, unicode, xml, Category, Rule};
+use super::{identifier, label, language, reference, structure, unicode, xml, Category, Rule};
 
 pub static RULES: &[&Rule] = &[
     // xml
@@ -61,6 +61,14 @@ pub static RULES: &[&Rule] = &[
     &unicode::case_turkish_dotted_i::RULE,
     &unicode::case_greek_final_sigma::RULE,
     &unicode::case_german_eszett::RULE,
+    // language
+    &language::lang_chinese_without_script::RULE,
+    &language::lang_script_mismatch::RULE,
+    &language::lang_tag_country_code_as_language::RULE,
+    &language::lang_tag_invalid_or_deprecated_subtag::RULE,
+    &language::lang_tag_malformed::RULE,
+    &language::lang_tag_missing_inherits_english::RULE,
+    &language::lang_tag_redundant_script::RULE,
 ];
 
 /// A rule by id.

@@ -1,0 +1,183 @@
+use crate::finding::{Finding, Fix, Severity};
+use crate::rules::{Category, Check, Context, FixClass, Rule};
+use crate::text::{CountryCodeTrap, ScriptCode};
+
+use super::{
+    attr_label, field_noun, language_name, line_of, quote, script_fits_language, script_name, text_script, texts,
+    texts_by_attr, trap_verdict, with_language, TagCache, TextUse,
+};
+
+pub static RULE: Rule = Rule {
+    id: "lang-tag-country-code-as-language",
+    category: Category::Language,
+    severity: Severity::Warning,
+    fix: FixClass::Suggest,
+    summary: "a country code used as the language of a tag (`jp`, `cz`, `gr`; `kr` on Hangul, `si` on Latin text)",
+    doc: r#"## What it does
+Reports a `LanguageAndScriptCode` whose language subtag is a country code:
+- codes that are no language at all: `jp` (Japan → `ja`), `cz` (→ `cs`), `gr` (→ `el`),
+  `dk` (→ `da`), `ua` (→ `uk`), `sp` (→ `es`), `cn` (→ `zh`), `ge` (→ `ka` or `de`) …;
+- *valid-but-wrong* codes: a registered language that is also a country code, when the texts
+  the tag applies to contradict that language and fit the one likely meant:
+  `si` (Sinhala, not Slovenia) on Latin text, `kr` (Kanuri, not Korea) on Hangul, `ch`
+  (Chamorro) on Chinese characters, `be` (Belarusian, not Belgium) and `uk` (Ukrainian, not
+  the United Kingdom) on Latin text, `se` (Northern Sami, not Sweden) on text with å, ä or ö
+  and none of the Sami letters á č đ ŋ š ŧ ž.
+
+A valid-but-wrong code is reported only when the texts say so: Latin text under `ca`, `cy`,
+`kr` or `ee` is left alone (Catalan, Welsh, Kanuri and Ewe are written in Latin), and so is
+any code when one of its texts is written in the code's own script (a Sinhala title under
+`si`).
+
+## Why
+The language is not the territory: DDEX's knowledge base says "the language is independent
+from the territory", and territories go in `ApplicableTerritoryCode`. A country code in the
+language slot declares another language or none: `kr` tells the recipient that a Korean title
+is Kanuri, so it is not offered to Korean users, gets the wrong casing and sorting rules, and
+is not matched with the other Korean variants. Codes that are no language at all are also
+errors of `lang-tag-invalid-or-deprecated-subtag`; this rule says which language was meant.
+
+## Example
+```xml
+<DisplayTitle LanguageAndScriptCode="kr"><TitleText>봄비</TitleText></DisplayTitle>
+<DisplayTitle LanguageAndScriptCode="jp-JP"><TitleText>夜明けのうた</TitleText></DisplayTitle>
+```
+
+## Use instead
+```xml
+<DisplayTitle LanguageAndScriptCode="ko"><TitleText>봄비</TitleText></DisplayTitle>
+<DisplayTitle LanguageAndScriptCode="ja-JP"><TitleText>夜明けのうた</TitleText></DisplayTitle>
+```
+
+## Fix
+Suggestion only: the tag with the likely language (`kr` → `ko`, `jp-JP` → `ja-JP`). When a
+code stands for several languages (`ge`, `be`, `ch`), the texts' script picks one if it can;
+otherwise the candidates are listed."#,
+    check: Check::Feed(check),
+};
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let all = texts(cx);
+    let by_attr = texts_by_attr(&all);
+    let mut cache = TagCache::default();
+    for attr in &cx.feed.lang_attrs {
+        let a = cache.get(&attr.value);
+        let Some(trap) = a.country_code_trap else {
+            continue;
+        };
+        let users: Vec<&TextUse> = by_attr.get(&attr.span.start).map(|v| v.to_vec()).unwrap_or_default();
+        let label = attr_label(cx, attr);
+        let base = a.best().unwrap_or(trap.code).to_string();
+        if !trap.is_registered_language() {
+            let candidates = likely_for_texts(trap.likely, &users);
+            let names: Vec<String> = candidates
+                .iter()
+                .map(|l| format!("'{l}' ({})", language_name(l)))
+                .collect();
+            let finding = RULE.finding(
+                attr.elem,
+                attr.span,
+                format!(
+                    "{label}: '{}' is not a language subtag: it stands for a country ({})",
+                    trap.code,
+                    country(trap)
+                ),
+            );
+            out.push(if let [only] = candidates.as_slice() {
+                let tag = with_language(&base, only);
+                finding
+                    .with_help(format!(
+                        "the language is {}: write '{tag}' (put the territory in ApplicableTerritoryCode)",
+                        names[0]
+                    ))
+                    .with_fix(Fix::suggest(tag))
+            } else {
+                finding.with_help(format!("the language is probably {}", names.join(" or ")))
+            });
+            continue;
+        }
+        let Some((text, likely)) = trap_verdict(cx, trap, &users) else {
+            continue;
+        };
+        let own = trap.registered_name().unwrap_or(trap.code);
+        let value = text.loc.value();
+        let evidence = if trap.code == "se" && text_script(value) == Some(ScriptCode::LATN) {
+            "has å, ä or ö and no Northern Sami letter".to_string()
+        } else {
+            format!(
+                "is in {} script",
+                text_script(value).map(script_name).unwrap_or_default()
+            )
+        };
+        let detected = text_script(value);
+        let candidates: Vec<&str> = match detected {
+            Some(d) if likely != "sv" => trap
+                .likely
+                .iter()
+                .copied()
+                .filter(|l| script_fits_language(d, l))
+                .collect(),
+            _ => vec![likely],
+        };
+        let writes: Vec<String> = candidates
+            .iter()
+            .map(|l| format!("for {} write '{}'", language_name(l), with_language(&base, l)))
+            .collect();
+        let mut help = writes.join(", ");
+        let own_script = crate::text::native_script(trap.code);
+        if own_script.is_some_and(|s| s != ScriptCode::LATN) && detected == Some(ScriptCode::LATN) {
+            help.push_str(&format!(
+                "; if the text is romanized {own}, write '{}'",
+                with_language(&base, &format!("{}-Latn", trap.code))
+            ));
+        }
+        let fix = match candidates.as_slice() {
+            [only] => Some(Fix::suggest(with_language(&base, only))),
+            _ => None,
+        };
+        out.push(
+            RULE.finding(
+                attr.elem,
+                attr.span,
+                format!(
+                    "{label}: '{}' is the language code of {own} (not of {}), but the {} '{}' (line {}) {evidence}",
+                    trap.code,
+                    country(trap),
+                    field_noun(text.field),
+                    quote(value),
+                    line_of(cx, text.loc.text.elem)
+                ),
+            )
+            .with_help(help)
+            .with_fix_opt(fix),
+        );
+    }
+}
+
+/// The country in words: `United Kingdom`, `Switzerland or China`.
+fn country(trap: &CountryCodeTrap) -> String {
+    let c = trap.country;
+    match c.split_once(" (") {
+        Some((name, rest)) if rest.starts_with("or ") => format!("{name} {}", rest.trim_end_matches(')')),
+        Some((name, _)) => name.to_string(),
+        None => c.to_string(),
+    }
+}
+
+/// The likely languages the texts' scripts allow (all of them when the texts cannot tell).
+fn likely_for_texts(likely: &'static [&'static str], users: &[&TextUse]) -> Vec<&'static str> {
+    let scripts: Vec<_> = users.iter().filter_map(|t| text_script(t.loc.value())).collect();
+    if scripts.is_empty() || likely.len() == 1 {
+        return likely.to_vec();
+    }
+    let fitting: Vec<&str> = likely
+        .iter()
+        .copied()
+        .filter(|l| scripts.iter().all(|s| script_fits_language(*s, l)))
+        .collect();
+    if fitting.is_empty() {
+        likely.to_vec()
+    } else {
+        fitting
+    }
+}
