@@ -35,6 +35,8 @@ pub fn read(text: &str) -> ReadOutcome<'_> {
     let mut tree = Tree::default();
     let mut depth = 0usize;
     let mut items = items::ItemReader::default();
+    // Start-tag offsets of the open elements (for `IsDefault` sibling groups).
+    let mut open: Vec<u32> = Vec::new();
     loop {
         let ev = match reader.next() {
             Ok(Some(ev)) => ev,
@@ -67,8 +69,22 @@ pub fn read(text: &str) -> ReadOutcome<'_> {
                                 span: a.value_span,
                             });
                         }
+                        if a.local_name() == "IsDefault" && matches!(a.value.trim(), "true" | "1") {
+                            if let Some(&parent) = open.last() {
+                                feed.default_flags.push(DefaultFlag {
+                                    element: local_name(name),
+                                    parent,
+                                    attr: AttrValue {
+                                        value: a.value.clone(),
+                                        elem: span.start,
+                                        span: a.value_span,
+                                    },
+                                });
+                            }
+                        }
                     }
                 }
+                open.push(span.start);
                 match state {
                     State::BeforeRoot => {
                         state = start_root(&reader, name, span, &mut out);
@@ -96,6 +112,7 @@ pub fn read(text: &str) -> ReadOutcome<'_> {
             }
             Event::End { .. } => {
                 depth -= 1;
+                open.pop();
                 if tree.is_building() {
                     tree.end();
                     if tree.is_complete() {

@@ -5,6 +5,7 @@ pub mod registry;
 
 mod identifier;
 mod label;
+mod language;
 mod reference;
 mod structure;
 mod xml;

@@ -1,6 +1,6 @@
 //! The one table of every rule ddexlint has. Order: by category, then id.
 
-use super::{identifier, label, reference, structure, xml, Category, Rule};
+use super::{identifier, label, language, reference, structure, xml, Category, Rule};
 
 pub static RULES: &[&Rule] = &[
     // xml
@@ -15,6 +15,14 @@ pub static RULES: &[&Rule] = &[
     &reference::ref_unused::RULE,
     // label
     &label::label_missing::RULE,
+    // language: localized variants
+    &language::lang_default_duplicate::RULE,
+    &language::lang_localization_duplicate_or_identical::RULE,
+    &language::lang_transliteration_without_original::RULE,
+    &language::lang_transliteration_casing::RULE,
+    &language::label_script_without_latin_alternative::RULE,
+    &language::artist_non_latin_without_latin_name::RULE,
+    &language::title_non_latin_without_latin_variant::RULE,
 ];
 
 #[allow(unused_imports)]
