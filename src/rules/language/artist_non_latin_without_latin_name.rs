@@ -13,7 +13,9 @@ pub static RULE: Rule = Rule {
 Reports an artist name written only in non-Latin scripts, with no variant a Latin keyboard
 can find. Two things are checked, each on its own:
 - the `DisplayArtistName`s of a release or resource (ERN 4 siblings; ERN 3 across the
-  `ReleaseDetailsByTerritory`);
+  `ReleaseDetailsByTerritory`). They are fine too when every artist the item credits
+  (`DisplayArtist`) has a findable name: `しゅうさえこ` shown, with the credited party also
+  named `Saeko Shu`, is found through the artist;
 - the names of an artist: an ERN 4 `Party` that a `DisplayArtist` points at (every
   `PartyName`, including `FullNameAsciiTranscribed`, `FullNameIndexed` and `KeyName`), or an
   ERN 3 `DisplayArtist` with inline `PartyName`s.

@@ -20,7 +20,9 @@ written in that original script.
 
 All variants of one thing are looked at together: every title of a release or resource
 (`DisplayTitleText`, `DisplayTitle`, `AdditionalTitle`; ERN 3 `ReferenceTitle` and `Title`s
-of all `ReleaseDetailsByTerritory`), the `DisplayArtistName`s of a release or resource,
+of all `ReleaseDetailsByTerritory`), the `DisplayArtistName`s of a release or resource
+(with the names of the artists it credits: `Saeko Shu` (`ja-Latn`) shown for a party also
+named `しゅうさえこ` has its original),
 every name form of a party (`PartyName/FullName`, `FullNameIndexed`, `KeyName` …), the
 `LabelName`s of an ERN 3 release. An original in the native script counts whatever its tag
 says. One finding per title or name and language.

@@ -304,6 +304,10 @@ pub struct VariantSet<'f, 'a> {
     /// Other name forms of a party (`FullNameAsciiTranscribed`, `FullNameIndexed`, `KeyName` …):
     /// they help a name be found but are not localized variants.
     pub other_names: Vec<&'f Localized<'a>>,
+    /// For a `DisplayArtistName` set: the names of each artist the item credits
+    /// (`DisplayArtist` → its party's or its inline `PartyName`s). The artist's Latin or
+    /// native name there serves the display name too.
+    pub credits: Vec<Vec<&'f Localized<'a>>>,
 }
 
 impl<'f, 'a> VariantSet<'f, 'a> {
@@ -333,21 +337,27 @@ impl<'f, 'a> VariantSet<'f, 'a> {
         out
     }
 
-    /// Every text of the set: the variants' main texts and subtitles, then the other names.
+    /// Every text of the set: the variants' main texts and subtitles, the other names, and
+    /// the names of the credited artists.
     pub fn all_texts(&self) -> impl Iterator<Item = &str> + '_ {
         self.variants
             .iter()
             .flat_map(|v| std::iter::once(v.text).chain(v.subtitles.iter()))
             .chain(self.other_names.iter().copied())
+            .chain(self.credits.iter().flatten().copied())
             .map(|l| l.value().trim())
     }
 
     /// Whether some variant or other name form can be found from a Latin keyboard
     /// ([`latin_findable`]). Subtitles do not count: a Latin `SubTitle` is version
     /// information (`Live`), not a way to find the title.
+    /// For a `DisplayArtistName` set, it is also findable when every artist the item credits
+    /// has a findable name (`しゅうさえこ` shown, party `Saeko Shu` credited).
     pub fn latin_findable(&self) -> bool {
+        let findable = |l: &&Localized| latin_findable(l.value().trim());
         self.variants.iter().any(|v| latin_findable(v.value()))
-            || self.other_names.iter().any(|l| latin_findable(l.value().trim()))
+            || self.other_names.iter().any(findable)
+            || (!self.credits.is_empty() && self.credits.iter().all(|c| c.iter().any(findable)))
     }
 
     /// The text a finding about the whole set points at: the default variant, else the
@@ -512,6 +522,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                     owner_label: release_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref())),
                     variants,
                     other_names: Vec::new(),
+                    credits: Vec::new(),
                 });
             }
         }
@@ -524,6 +535,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                     owner_label: resource_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref())),
                     variants,
                     other_names: Vec::new(),
+                    credits: Vec::new(),
                 });
             }
         }
@@ -587,12 +599,29 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                 details.get(i).copied().flatten()
             });
             if !variants.is_empty() {
+                let credits = d
+                    .artists
+                    .iter()
+                    .map(|a| {
+                        let names: &'f [PartyName<'a>] = match &a.party_ref {
+                            Some(r) => feed.party(&r.value).map_or(&[], |p| p.names.as_slice()),
+                            None => &a.names,
+                        };
+                        names
+                            .iter()
+                            .flat_map(|n| n.full_name.iter().chain(n.other_names.iter()))
+                            .filter(|l| non_empty(l))
+                            .collect::<Vec<_>>()
+                    })
+                    .filter(|c| !c.is_empty())
+                    .collect();
                 sets.push(VariantSet {
                     field: Field::ArtistName,
                     owner,
                     owner_label: label,
                     variants,
                     other_names: Vec::new(),
+                    credits,
                 });
             }
         }
@@ -636,6 +665,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
             owner_label,
             variants,
             other_names,
+            credits: Vec::new(),
         })
     }
 
@@ -743,6 +773,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                     owner_label: release_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref())),
                     variants,
                     other_names: Vec::new(),
+                    credits: Vec::new(),
                 });
             }
         }
