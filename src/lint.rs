@@ -2,6 +2,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use crate::ern;
 use crate::finding::{Finding, Severity, Span};
 use crate::report::{FileSummary, Located};
@@ -144,13 +146,22 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
             source,
             options: &settings.options,
         };
-        for rule in RULES {
-            if let Check::Feed(check) = rule.check {
-                if settings.selection.is_enabled(rule.id) {
-                    check(&cx, &mut findings);
+        // Rules are independent readers of the model: run them in parallel (this matters for
+        // one large batch file; across many files, rayon balances the two levels), then keep
+        // the registry's order so output does not depend on scheduling.
+        let per_rule: Vec<Vec<Finding>> = RULES
+            .par_iter()
+            .filter(|rule| settings.selection.is_enabled(rule.id))
+            .filter_map(|rule| match rule.check {
+                Check::Feed(check) => {
+                    let mut out = Vec::new();
+                    check(&cx, &mut out);
+                    Some(out)
                 }
-            }
-        }
+                _ => None,
+            })
+            .collect();
+        findings.extend(per_rule.into_iter().flatten());
     }
     findings.retain(|f| settings.selection.is_enabled(f.rule));
     for f in &mut findings {
@@ -164,7 +175,7 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
             .filter(|r| r.kind == ern::ReleaseKind::Release)
             .count()
     });
-    let located = locate(source, findings);
+    let located = locate(source, outcome.feed.as_ref(), findings);
     FileOutcome {
         summary: FileSummary {
             path: source.path.clone(),
@@ -176,10 +187,14 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
     }
 }
 
-/// Resolve offsets to lines, columns and XPaths.
-pub fn locate(source: &Source, findings: Vec<Finding>) -> Vec<Located> {
+/// Resolve offsets to lines, columns and XPaths (from the feed's items when there is a
+/// model, else by scanning the document).
+pub fn locate(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Finding>) -> Vec<Located> {
     let anchors: Vec<u32> = findings.iter().map(|f| f.anchor).collect();
-    let xpaths = xpaths_at(&source.text, &anchors);
+    let xpaths = match feed {
+        Some(feed) => feed.xpaths_at(&source.text, &anchors),
+        None => xpaths_at(&source.text, &anchors),
+    };
     findings
         .into_iter()
         .zip(xpaths)

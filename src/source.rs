@@ -146,6 +146,11 @@ fn decode_bytes(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
 }
 
 fn utf8(bytes: Vec<u8>, base: usize) -> Result<String, DecodeError> {
+    // SIMD validation first (several times faster on large files); std finds the error offset.
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: just validated as UTF-8.
+        return Ok(unsafe { String::from_utf8_unchecked(bytes) });
+    }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let bad = e.as_bytes().get(at).copied().unwrap_or(0);

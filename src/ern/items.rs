@@ -56,6 +56,9 @@ fn collect_refs<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>) {
 }
 
 fn ref_kind(element: &str, ern4: bool) -> Option<RefKind> {
+    if !element.ends_with("Reference") {
+        return None;
+    }
     match element {
         "ReleaseLabelReference" if ern4 => Some(RefKind::Party),
         e if e.ends_with("PartyReference") && e != "PartyReference" => Some(RefKind::Party),
@@ -399,5 +402,10 @@ fn read_release<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, kind: ReleaseKind) {
         display,
         labels,
         ids,
+        resource_refs: tree
+            .descendants(root)
+            .filter(|&d| tree.name(d) == "ReleaseResourceReference" && tree.children(d).next().is_none())
+            .map(|d| tree.text_of(d))
+            .collect(),
     });
 }

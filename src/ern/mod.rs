@@ -37,6 +37,11 @@ pub fn read(text: &str) -> ReadOutcome<'_> {
     let mut items = items::ItemReader::default();
     // Start-tag offsets of the open elements (for `IsDefault` sibling groups).
     let mut open: Vec<u32> = Vec::new();
+    // Same-named sibling counts of the root's children and of the current list's, and the
+    // item being read: for XPaths.
+    let mut root_siblings: Vec<(&str, u32)> = Vec::new();
+    let mut list_siblings: Vec<(&str, u32)> = Vec::new();
+    let mut open_item: Option<ItemMark> = None;
     loop {
         let ev = match reader.next() {
             Ok(Some(ev)) => ev,
@@ -99,6 +104,32 @@ pub fn read(text: &str) -> ReadOutcome<'_> {
                         } else if depth == 2 {
                             items.list = "";
                         }
+                        if let Some(feed) = out.feed.as_mut() {
+                            if depth == 2 {
+                                let index = count_sibling(&mut root_siblings, local_name(name));
+                                if is_list {
+                                    list_siblings.clear();
+                                    feed.item_parents
+                                        .push(format!("{}/{}", feed.item_parents[0], local_name(name)));
+                                } else {
+                                    open_item = Some(ItemMark {
+                                        start: span.start,
+                                        end: span.end,
+                                        index,
+                                        parent: 0,
+                                    });
+                                }
+                            } else if depth == 3 && !items.list.is_empty() {
+                                let index = count_sibling(&mut list_siblings, local_name(name));
+                                let parent = feed.item_parents.len() as u32 - 1;
+                                open_item = Some(ItemMark {
+                                    start: span.start,
+                                    end: span.end,
+                                    index,
+                                    parent,
+                                });
+                            }
+                        }
                         if !is_list {
                             tree.start(name, span, reader.attrs());
                         }
@@ -110,7 +141,7 @@ pub fn read(text: &str) -> ReadOutcome<'_> {
                     tree.text(t);
                 }
             }
-            Event::End { .. } => {
+            Event::End { span } => {
                 depth -= 1;
                 open.pop();
                 if tree.is_building() {
@@ -118,6 +149,10 @@ pub fn read(text: &str) -> ReadOutcome<'_> {
                     if tree.is_complete() {
                         if let Some(feed) = out.feed.as_mut() {
                             items.read_item(&tree, feed);
+                            if let Some(mut mark) = open_item.take() {
+                                mark.end = span.end;
+                                feed.items.push(mark);
+                            }
                         }
                         tree.clear();
                     }
@@ -139,6 +174,20 @@ pub fn read(text: &str) -> ReadOutcome<'_> {
     out
 }
 
+/// Count one more child named `name`; its 1-based index among same-named siblings.
+fn count_sibling<'a>(counts: &mut Vec<(&'a str, u32)>, name: &'a str) -> u32 {
+    match counts.iter_mut().find(|(n, _)| *n == name) {
+        Some((_, c)) => {
+            *c += 1;
+            *c
+        }
+        None => {
+            counts.push((name, 1));
+            1
+        }
+    }
+}
+
 enum State {
     BeforeRoot,
     Reading,
@@ -158,6 +207,7 @@ fn start_root<'a>(reader: &XmlReader<'a>, name: &'a str, span: Span, out: &mut R
                 span: a.value_span,
             });
             let mut feed = Feed::new(v, span.start, span, root_lang.clone());
+            feed.item_parents.push(format!("/{}", local_name(name)));
             feed.lang_attrs.extend(root_lang);
             out.feed = Some(feed);
             State::Reading

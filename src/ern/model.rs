@@ -304,6 +304,9 @@ pub struct Release<'a> {
     pub labels: Vec<Label<'a>>,
     /// Indexes into [`Feed::identifiers`].
     pub ids: Vec<usize>,
+    /// The `ReleaseResourceReference`s anywhere in the release (resource groups, track
+    /// releases, ERN 3 `ReleaseResourceReferenceList`): the resources it contains.
+    pub resource_refs: Vec<Text<'a>>,
 }
 
 #[derive(Clone, Debug)]
@@ -383,7 +386,24 @@ pub struct Feed<'a> {
     pub releases: Vec<Release<'a>>,
     pub identifiers: Vec<Identifier<'a>>,
     pub refs: Vec<RefUse<'a>>,
+    /// Where each item (child of the root, or of a `…List`) starts and ends, to find the
+    /// XPath of a finding without scanning the whole file again.
+    pub items: Vec<ItemMark>,
+    /// Parent paths of items (`/NewReleaseMessage`, `/NewReleaseMessage/ResourceList`, …).
+    pub item_parents: Vec<String>,
     party_index: HashMap<String, usize>,
+    resource_index: HashMap<String, usize>,
+}
+
+/// One item's place in the document.
+#[derive(Clone, Copy, Debug)]
+pub struct ItemMark {
+    pub start: u32,
+    pub end: u32,
+    /// Index among same-named siblings (1-based).
+    pub index: u32,
+    /// Index into [`Feed::item_parents`].
+    pub parent: u32,
 }
 
 impl<'a> Feed<'a> {
@@ -401,7 +421,10 @@ impl<'a> Feed<'a> {
             releases: Vec::new(),
             identifiers: Vec::new(),
             refs: Vec::new(),
+            items: Vec::new(),
+            item_parents: Vec::new(),
             party_index: HashMap::new(),
+            resource_index: HashMap::new(),
         }
     }
 
@@ -413,6 +436,75 @@ impl<'a> Feed<'a> {
                 self.party_index.entry(r.value.trim().to_string()).or_insert(i);
             }
         }
+        self.resource_index.clear();
+        for (i, r) in self.resources.iter().enumerate() {
+            if let Some(t) = &r.reference {
+                self.resource_index.entry(t.value.trim().to_string()).or_insert(i);
+            }
+        }
+    }
+
+    /// The `LanguageAndScriptCode` written on the element whose start tag is at `elem`.
+    pub fn lang_attr_on(&self, elem: u32) -> Option<&AttrValue<'a>> {
+        // `lang_attrs` is in document order.
+        let i = self.lang_attrs.partition_point(|a| a.elem < elem);
+        self.lang_attrs.get(i).filter(|a| a.elem == elem)
+    }
+
+    /// The resource a reference names (first definition wins).
+    pub fn resource(&self, reference: &str) -> Option<&Resource<'a>> {
+        self.resource_index.get(reference.trim()).map(|&i| &self.resources[i])
+    }
+
+    /// The resources a release contains, resolved from its `ReleaseResourceReference`s, each
+    /// once, in document order.
+    pub fn release_resources(&self, release: &Release<'a>) -> Vec<&Resource<'a>> {
+        let mut out: Vec<&Resource<'a>> = Vec::new();
+        for t in &release.resource_refs {
+            if let Some(r) = self.resource(&t.value) {
+                if !out.iter().any(|o| std::ptr::eq(*o, r)) {
+                    out.push(r);
+                }
+            }
+        }
+        out
+    }
+
+    /// XPaths of the elements starting at `offsets` (start tags inside the message's items,
+    /// or the root), scanning only the items that hold them.
+    pub fn xpaths_at(&self, text: &str, offsets: &[u32]) -> Vec<Option<String>> {
+        use crate::xml::xpath::{xpaths_in, Start};
+        let mut out = vec![None; offsets.len()];
+        let mut by_item: Vec<(usize, usize)> = Vec::new(); // (item, offset index)
+        for (i, &o) in offsets.iter().enumerate() {
+            if o == self.root_elem {
+                let root = &text[o as usize + 1..];
+                let qname = root
+                    .split(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
+                    .next()
+                    .unwrap_or("");
+                out[i] = Some(format!("/{}", crate::xml::local_name(qname)));
+                continue;
+            }
+            let k = self.items.partition_point(|m| m.start <= o);
+            if k > 0 && o < self.items[k - 1].end {
+                by_item.push((k - 1, i));
+            }
+        }
+        by_item.sort_unstable();
+        for group in by_item.chunk_by(|a, b| a.0 == b.0) {
+            let mark = self.items[group[0].0];
+            let start = Start {
+                offset: mark.start,
+                parent_path: &self.item_parents[mark.parent as usize],
+                index: mark.index,
+            };
+            let wanted: Vec<u32> = group.iter().map(|&(_, i)| offsets[i]).collect();
+            for (&(_, i), path) in group.iter().zip(xpaths_in(text, &start, &wanted)) {
+                out[i] = path;
+            }
+        }
+        out
     }
 
     /// The party a reference names (first definition wins).

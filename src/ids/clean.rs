@@ -185,7 +185,7 @@ fn is_separator(c: char) -> bool {
 }
 
 /// Format characters that render as nothing and are often pasted from web pages.
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'

@@ -16,6 +16,7 @@ mod isrc;
 mod mod37_36;
 
 pub use checksum::{gs1_check_digit, iso7064_mod11_2_check, iso7064_mod37_36_check};
+pub(crate) use clean::is_invisible;
 pub use dpid::check_dpid;
 pub use grid::check_grid;
 pub use icpn::check_icpn;

@@ -8,6 +8,7 @@ mod label;
 mod language;
 mod reference;
 mod structure;
+mod unicode;
 mod xml;
 
 use crate::ern::Feed;

@@ -1,6 +1,6 @@
 //! The one table of every rule ddexlint has. Order: by category, then id.
 
-use super::{identifier, label, language, reference, structure, xml, Category, Rule};
+use super::{identifier, label, language, reference, structure, unicode, xml, Category, Rule};
 
 pub static RULES: &[&Rule] = &[
     // xml
@@ -9,12 +9,36 @@ pub static RULES: &[&Rule] = &[
     &xml::xml_encoding_unsupported::RULE,
     // structure
     &structure::ern_unsupported_version::RULE,
+    // structure: text (plinerules)
+    &structure::struct_display_title_text_consistency::RULE,
+    &structure::struct_empty_or_invisible_text::RULE,
     // reference
     &reference::ref_unresolved::RULE,
     &reference::ref_duplicate::RULE,
     &reference::ref_unused::RULE,
     // label
+    &label::label_contains_rights_notice::RULE,
+    &label::label_display_label_ambiguous::RULE,
+    &label::label_equals_artist::RULE,
+    &label::label_is_distributor_or_placeholder::RULE,
+    &label::label_legal_entity_suffix::RULE,
     &label::label_missing::RULE,
+    &label::label_name_missing::RULE,
+    &label::label_name_variant::RULE,
+    &label::label_party_without_identifier::RULE,
+    &label::label_stray_punctuation::RULE,
+    // label: P and C lines (plinerules)
+    &label::pline_cline_missing::RULE,
+    &label::pline_cline_symbol_mixup::RULE,
+    &label::pline_format::RULE,
+    &label::pline_owner_differs_from_label::RULE,
+    // identifier
+    &identifier::id_dpid::RULE,
+    &identifier::id_grid::RULE,
+    &identifier::id_icpn_check_digit::RULE,
+    &identifier::id_isni::RULE,
+    &identifier::id_isrc::RULE,
+    &identifier::id_isrc_duplicate::RULE,
     // language: localized variants
     &language::lang_default_duplicate::RULE,
     &language::lang_localization_duplicate_or_identical::RULE,
@@ -23,10 +47,18 @@ pub static RULES: &[&Rule] = &[
     &language::label_script_without_latin_alternative::RULE,
     &language::artist_non_latin_without_latin_name::RULE,
     &language::title_non_latin_without_latin_variant::RULE,
+    // unicode: character-level hygiene (unicode1)
+    &unicode::unicode_not_nfc::RULE,
+    &unicode::unicode_compatibility_characters::RULE,
+    &unicode::unicode_styled_alphanumerics::RULE,
+    &unicode::unicode_invisible_format_characters::RULE,
+    &unicode::unicode_zwj_zwnj_misplaced::RULE,
+    &unicode::unicode_bidi_controls::RULE,
+    &unicode::unicode_control_characters::RULE,
+    &unicode::unicode_nonstandard_spaces::RULE,
+    &unicode::whitespace_trim_collapse_and_punctuation_spacing::RULE,
+    // end unicode1
 ];
-
-#[allow(unused_imports)]
-use identifier as _;
 
 /// A rule by id.
 pub fn rule(id: &str) -> Option<&'static Rule> {

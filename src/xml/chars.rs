@@ -37,9 +37,33 @@ pub fn is_name_char(c: char) -> bool {
 
 /// `Name` production.
 pub fn is_name(s: &str) -> bool {
+    // Nearly every name in a feed is ASCII: check bytes against a table.
+    if let Some((&first, rest)) = s.as_bytes().split_first() {
+        if s.is_ascii() {
+            return ASCII_NAME[first as usize] == 2 && rest.iter().all(|&b| ASCII_NAME[b as usize] > 0);
+        }
+    }
     let mut chars = s.chars();
     matches!(chars.next(), Some(c) if is_name_start_char(c)) && chars.all(is_name_char)
 }
+
+/// For ASCII bytes: 2 = may start a name, 1 = may continue one, 0 = neither.
+static ASCII_NAME: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() || c == b'_' || c == b':' {
+            2
+        } else if c.is_ascii_digit() || c == b'-' || c == b'.' {
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 #[inline]
 pub fn is_xml_space(b: u8) -> bool {

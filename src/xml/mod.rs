@@ -82,7 +82,10 @@ pub enum Event<'a> {
 }
 
 pub fn local_name(qname: &str) -> &str {
-    qname.rsplit_once(':').map_or(qname, |(_, l)| l)
+    match qname.bytes().position(|b| b == b':') {
+        Some(i) => &qname[i + 1..],
+        None => qname,
+    }
 }
 
 fn prefix(qname: &str) -> Option<&str> {

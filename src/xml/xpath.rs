@@ -4,17 +4,43 @@
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
+/// Where a scan starts: an element whose path is already known (an item of a feed).
+#[derive(Clone, Debug)]
+pub struct Start<'p> {
+    /// Offset of the element's start tag.
+    pub offset: u32,
+    /// Path of its parent, e.g. `/NewReleaseMessage/ResourceList`.
+    pub parent_path: &'p str,
+    /// Its index among same-named siblings (1-based).
+    pub index: u32,
+}
+
 /// The XPath (`/NewReleaseMessage/ResourceList/SoundRecording[2]/…`) of the element whose
-/// start tag begins at each of `offsets`, in one pass. Local names are used; the sibling
-/// index is written from `[2]` on (`[1]` is implied). `None` where no start tag begins there.
+/// start tag begins at each of `offsets`, scanning the whole document once. Local names are
+/// used; the sibling index is written from `[2]` on. `None` where no start tag begins there.
 pub fn xpaths_at(text: &str, offsets: &[u32]) -> Vec<Option<String>> {
+    let start = Start {
+        offset: 0,
+        parent_path: "",
+        index: 1,
+    };
+    xpaths_from(text, &start, offsets, false)
+}
+
+/// Like [`xpaths_at`], but scanning only the subtree that starts at `start`.
+pub fn xpaths_in(text: &str, start: &Start, offsets: &[u32]) -> Vec<Option<String>> {
+    xpaths_from(text, start, offsets, true)
+}
+
+fn xpaths_from(text: &str, start: &Start, offsets: &[u32], subtree: bool) -> Vec<Option<String>> {
     let mut wanted: Vec<(u32, usize)> = offsets.iter().copied().enumerate().map(|(i, o)| (o, i)).collect();
     wanted.sort_unstable();
     let mut out = vec![None; offsets.len()];
-    if wanted.is_empty() {
+    let from = start.offset as usize;
+    if wanted.is_empty() || from > text.len() {
         return out;
     }
-    let mut reader = Reader::from_str(text);
+    let mut reader = Reader::from_str(&text[from..]);
     reader.config_mut().check_end_names = false;
     // Path of open elements (local name, index among same-named siblings) and, per level,
     // how many children of each name have been seen.
@@ -22,8 +48,8 @@ pub fn xpaths_at(text: &str, offsets: &[u32]) -> Vec<Option<String>> {
     let mut counts: Vec<Vec<(&str, u32)>> = vec![Vec::new()];
     let mut next = 0;
     loop {
-        let start = reader.buffer_position() as u32;
-        while next < wanted.len() && wanted[next].0 < start {
+        let at = from as u32 + reader.buffer_position() as u32;
+        while next < wanted.len() && wanted[next].0 < at {
             next += 1; // offset inside text or markup that is not a start tag
         }
         if next >= wanted.len() {
@@ -35,27 +61,31 @@ pub fn xpaths_at(text: &str, offsets: &[u32]) -> Vec<Option<String>> {
         };
         match ev {
             Event::Start(_) | Event::Empty(_) => {
-                let end = reader.buffer_position() as usize;
-                let raw = &text[start as usize + 1..end - 1];
+                let end = from + reader.buffer_position() as usize;
+                let raw = &text[at as usize + 1..end - 1];
                 let qname = raw
                     .split(|c: char| c.is_ascii_whitespace() || c == '/')
                     .next()
                     .unwrap_or("");
-                let local = qname.rsplit_once(':').map_or(qname, |(_, l)| l);
-                let level = counts.last_mut().expect("a level is always open");
-                let idx = match level.iter_mut().find(|(n, _)| *n == local) {
-                    Some((_, c)) => {
-                        *c += 1;
-                        *c
-                    }
-                    None => {
-                        level.push((local, 1));
-                        1
+                let local = super::local_name(qname);
+                let idx = if path.is_empty() && subtree {
+                    start.index
+                } else {
+                    let level = counts.last_mut().expect("a level is always open");
+                    match level.iter_mut().find(|(n, _)| *n == local) {
+                        Some((_, c)) => {
+                            *c += 1;
+                            *c
+                        }
+                        None => {
+                            level.push((local, 1));
+                            1
+                        }
                     }
                 };
                 path.push((local, idx));
-                while next < wanted.len() && wanted[next].0 == start {
-                    out[wanted[next].1] = Some(render(&path));
+                while next < wanted.len() && wanted[next].0 == at {
+                    out[wanted[next].1] = Some(render(start.parent_path, &path));
                     next += 1;
                 }
                 if matches!(ev, Event::Empty(_)) {
@@ -74,12 +104,15 @@ pub fn xpaths_at(text: &str, offsets: &[u32]) -> Vec<Option<String>> {
             Event::Eof => break,
             _ => {}
         }
+        if subtree && path.is_empty() {
+            break; // the subtree is closed
+        }
     }
     out
 }
 
-fn render(path: &[(&str, u32)]) -> String {
-    let mut s = String::new();
+fn render(prefix: &str, path: &[(&str, u32)]) -> String {
+    let mut s = String::from(prefix);
     for (name, idx) in path {
         s.push('/');
         s.push_str(name);
@@ -103,5 +136,20 @@ mod tests {
         assert_eq!(got[0].as_deref(), Some("/M/L/S[2]/I"));
         assert_eq!(got[1].as_deref(), Some("/M"));
         assert_eq!(got[2].as_deref(), Some("/M/L/S[2]"));
+    }
+
+    #[test]
+    fn paths_inside_a_known_subtree() {
+        let t = "<ern:M xmlns:ern='x'><L><S/><S><I>a</I><I/></S></L></ern:M>";
+        let s2 = t.find("<S>").unwrap() as u32;
+        let i2 = t.find("<I/>").unwrap() as u32;
+        let start = Start {
+            offset: s2,
+            parent_path: "/M/L",
+            index: 2,
+        };
+        let got = xpaths_in(t, &start, &[i2, s2]);
+        assert_eq!(got[0].as_deref(), Some("/M/L/S[2]/I[2]"));
+        assert_eq!(got[1].as_deref(), Some("/M/L/S[2]"));
     }
 }

@@ -1,0 +1,153 @@
+use std::collections::HashMap;
+
+use crate::ern::Localized;
+use crate::finding::{Finding, Fix, Severity};
+use crate::rules::{Category, Check, Context, FixClass, Rule};
+
+use super::names::{has_diacritics, label_uses, KeyCache};
+
+pub static RULE: Rule = Rule {
+    id: "label-name-variant",
+    category: Category::Label,
+    severity: Severity::Warning,
+    fix: FixClass::Suggest,
+    summary: "one label spelled several ways within a feed",
+    doc: r#"## What it does
+Groups every label name of the feed (ERN 3 `LabelName`s of all releases and territories,
+ERN 4 `FullName`s of the label parties the releases point at) by a name key that ignores
+case, punctuation and brackets, `&`/"and", a leading "The", a legal form ("Ltd", "GmbH", …)
+and trailing generic words ("Records", "Recordings", "Music", "Plater", …). When one group
+holds several spellings, each spelling other than the one the feed uses most often (on a tie,
+the one that comes first) is reported, naming that most common spelling. Spellings that
+differ only in diacritics (`Sølvtrykk` / `Solvtrykk`) are reported too.
+
+Different labels keep different keys: "Sugar Music" and "Sugar Hill Records" are not grouped.
+The names of one ERN 4 party (its localized `PartyName`s) are not compared with each other.
+
+## Why
+DSP label pages and label search match the label string: "NORDLYS PLATER",
+"Nordlys-Plater" and "Nordlys Plater Records" can become three labels, each holding part of
+the catalogue. MusicBrainz asks for "the most commonly used name"; Discogs notes that small
+variations such as with or without "Records" are "usually unintentional".
+
+## Example
+```xml
+<LabelName>Sølvtrykk Plater</LabelName>  <!-- release A -->
+<LabelName>SØLVTRYKK PLATER</LabelName>  <!-- release B -->
+<LabelName>Sølvtrykk Plater AS</LabelName>  <!-- release C -->
+```
+
+## Use instead
+```xml
+<LabelName>Sølvtrykk Plater</LabelName>  <!-- on every release -->
+```
+
+## Fix
+A suggestion, never applied: the most common spelling. A spelling that only lacks the
+diacritics of another is never proposed in its place."#,
+    check: Check::Feed(check),
+};
+
+struct Spelling<'f, 'a> {
+    text: String,
+    uses: usize,
+    /// First position in the document, for ties.
+    first: u32,
+    /// ERN 4 parties (by element offset) that carry it.
+    parties: Vec<u32>,
+    /// Every element that holds it.
+    elems: Vec<&'f Localized<'a>>,
+}
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let feed = cx.feed;
+    // loose key -> spellings, in order of first appearance
+    let mut groups: HashMap<String, Vec<Spelling>> = HashMap::new();
+    // FullName offset -> the ERN 4 party that holds it
+    let owner: HashMap<u32, u32> = feed
+        .parties
+        .iter()
+        .flat_map(|p| {
+            p.names
+                .iter()
+                .filter_map(|n| n.full_name.as_ref())
+                .map(move |f| (f.text.span.start, p.elem))
+        })
+        .collect();
+    let party_of = |n: &Localized| owner.get(&n.text.span.start).copied();
+    let mut keys = KeyCache::default();
+    for u in label_uses(feed) {
+        let text = keys.display(u.name.value());
+        let key = keys.loose(&text);
+        if key.is_empty() {
+            continue;
+        }
+        let group = groups.entry(key).or_default();
+        let idx = match group.iter().position(|s| s.text == text) {
+            Some(i) => i,
+            None => {
+                group.push(Spelling {
+                    text,
+                    uses: 0,
+                    first: u.name.text.span.start,
+                    parties: Vec::new(),
+                    elems: Vec::new(),
+                });
+                group.len() - 1
+            }
+        };
+        let s = &mut group[idx];
+        s.uses += 1;
+        s.first = s.first.min(u.name.text.span.start);
+        if !s.elems.iter().any(|e| e.text.span == u.name.text.span) {
+            s.elems.push(u.name);
+            if let Some(p) = party_of(u.name) {
+                s.parties.push(p);
+            }
+        }
+    }
+    let total_uses = |g: &[Spelling]| g.iter().map(|s| s.uses).sum::<usize>();
+    let mut findings = Vec::new();
+    for group in groups.values() {
+        if group.len() < 2 {
+            continue;
+        }
+        let canonical = group
+            .iter()
+            .min_by_key(|s| (std::cmp::Reverse(s.uses), s.first))
+            .expect("non-empty");
+        let total = total_uses(group);
+        for s in group.iter().filter(|s| s.text != canonical.text) {
+            let same_strict = keys.label(&s.text) == keys.label(&canonical.text);
+            // Never propose the form that merely lacks the diacritics of this one.
+            let stripped_canonical = !same_strict && has_diacritics(&s.text) && !has_diacritics(&canonical.text);
+            for elem in &s.elems {
+                // One party's own names (localized forms) are deliberate.
+                if party_of(elem).is_some_and(|p| canonical.parties.contains(&p)) {
+                    continue;
+                }
+                let how = if same_strict {
+                    "is a variant of"
+                } else {
+                    "differs only in diacritics from"
+                };
+                let message = format!(
+                    "label name '{}' {how} '{}' ({} of {total} uses in this feed); DSPs may list them as different labels",
+                    s.text, canonical.text, canonical.uses
+                );
+                let f = RULE.finding(elem.text.elem, elem.text.span, message);
+                findings.push(if stripped_canonical {
+                    f.with_help(format!(
+                        "spell the label one way everywhere; if '{}' (with diacritics) is right, use it on every release",
+                        s.text
+                    ))
+                } else {
+                    f.with_help(format!("spell the label the same way everywhere: '{}'", canonical.text))
+                        .with_fix(Fix::suggest(canonical.text.clone()))
+                });
+            }
+        }
+    }
+    findings.sort_by_key(|f| f.span.start);
+    out.extend(findings);
+}
