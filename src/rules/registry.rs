@@ -58,6 +58,17 @@ pub static RULES: &[&Rule] = &[
     &unicode::unicode_nonstandard_spaces::RULE,
     &unicode::whitespace_trim_collapse_and_punctuation_spacing::RULE,
     // end unicode1
+    // unicode: look-alikes, lost and garbled characters, punctuation (unicode2)
+    &unicode::unicode_punctuation_variants::RULE,
+    &unicode::unicode_mixed_script_confusable::RULE,
+    &unicode::unicode_whole_script_confusable_name::RULE,
+    &unicode::unicode_unassigned_private_use_replacement::RULE,
+    &unicode::unicode_mojibake::RULE,
+    &unicode::unicode_romanian_cedilla::RULE,
+    // unicode: language-dependent case (unicode2)
+    &unicode::case_turkish_dotted_i::RULE,
+    &unicode::case_greek_final_sigma::RULE,
+    &unicode::case_german_eszett::RULE,
 ];
 
 /// A rule by id.
