@@ -92,7 +92,13 @@ fn where_(v: &Variant) -> String {
 }
 
 fn conflicts(cx: &Context, set: &VariantSet, out: &mut Vec<Finding>) {
+    if set.variants.len() < 2 {
+        return;
+    }
     for slot in set.groups() {
+        if slot.len() < 2 {
+            continue;
+        }
         // Several DisplayArtistNames without a language of their own are a list of artists
         // (common in ERN 3 feeds), not localized variants.
         let slot: Vec<&Variant> = slot
@@ -157,25 +163,37 @@ fn latin_tag(v: &Variant) -> Option<String> {
 
 fn identical_transliterations(cx: &Context, set: &VariantSet, out: &mut Vec<Finding>) {
     let kind = set.field.name_kind();
+    if set.variants.len() < 2 {
+        return;
+    }
     for v in &set.variants {
-        if v.locale.script != Some(ScriptCode::LATN) || v.locale.language.is_none() {
+        // Identical to an original with non-Latin letters: it has non-Latin letters itself.
+        if v.locale.script != Some(ScriptCode::LATN) || v.locale.language.is_none() || !has_non_latin_letters(v.value())
+        {
+            continue;
+        }
+        let mut candidates = set
+            .variants
+            .iter()
+            .filter(|u| {
+                u.order != v.order
+                    && u.kind == v.kind
+                    && u.subtype == v.subtype
+                    && u.territory == v.territory
+                    && u.locale.language == v.locale.language
+                    && u.locale.script != Some(ScriptCode::LATN)
+                    && u.locale.expected != Some(ScriptCode::LATN)
+                    && has_non_latin_letters(u.value())
+            })
+            .peekable();
+        if candidates.peek().is_none() {
             continue;
         }
         let key = strict_key(v.value(), kind);
         if key.is_empty() {
             continue;
         }
-        let original = set.variants.iter().find(|u| {
-            u.order != v.order
-                && u.kind == v.kind
-                && u.subtype == v.subtype
-                && u.territory == v.territory
-                && u.locale.language == v.locale.language
-                && u.locale.script != Some(ScriptCode::LATN)
-                && u.locale.expected != Some(ScriptCode::LATN)
-                && has_non_latin_letters(u.value())
-                && strict_key(u.value(), kind) == key
-        });
+        let original = candidates.find(|u| strict_key(u.value(), kind) == key);
         if let Some(u) = original {
             let (line, _) = cx.source.line_col(u.text.text.elem);
             out.push(

@@ -77,6 +77,9 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     // Names repeat on every release and resource: report each set of names once.
     let mut reported: HashSet<(Field, bool, String)> = HashSet::new();
     for set in &sets {
+        if !set.variants.iter().any(|v| v.locale.romanization_of().is_some()) {
+            continue;
+        }
         let party = matches!(set.owner, SetOwner::Party(_) | SetOwner::Credit { .. });
         if set.field != Field::Title && !reported.insert((set.field, party, set.names_key())) {
             continue;

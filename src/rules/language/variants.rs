@@ -15,12 +15,14 @@
 //! `TitleType`/`LabelNameType`, canonical language + script + region, territory). Two
 //! variants in one slot claim to be the same localization.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::ern::{Feed, Lang, LangSource, Localized, PartyName, ReleaseKind, TerritoryDetails, Title, TitleKind};
 use crate::text::{
-    dominant_script, native_script, parse_tag, script_matches_tag, strict_key, to_nfc, NameKind, ScriptCode,
+    dominant_script, native_script, parse_tag, script_matches_tag, script_share, strict_key, to_nfc, NameKind,
+    ScriptCode,
 };
 
 /// What a set of variants names.
@@ -109,6 +111,8 @@ pub struct Locale {
     pub key: String,
     /// Declared on the element or a localized container, not only inherited from the root.
     pub declared: bool,
+    /// See [`Locale::romanization_of`].
+    romanizes: Option<ScriptCode>,
 }
 
 impl Locale {
@@ -127,6 +131,7 @@ impl Locale {
             (Some(l), Some(p)) => format!("{l}|{}|{}", p.region.as_deref().unwrap_or(""), p.variants.join("-")),
             _ => tag.to_ascii_lowercase(),
         };
+        let romanizes = Locale::compute_romanization(script, language.as_deref());
         Locale {
             raw: raw.to_string(),
             tag,
@@ -135,6 +140,7 @@ impl Locale {
             expected,
             key,
             declared,
+            romanizes,
         }
     }
 
@@ -148,12 +154,14 @@ impl Locale {
         if let Some(s) = self.script {
             return s;
         }
+        // Judge the main part: `Μουσική (Extended Mix)` is Greek, whatever its version says.
+        let core = main_part(text);
         if let Some(e) = self.expected {
-            if script_matches_tag(text, e) {
+            if script_share(core, e).expected > 0 {
                 return e;
             }
         }
-        match dominant_script(text) {
+        match dominant_script(core) {
             Some(d) => {
                 let code = ScriptCode::from_script(d);
                 match self.expected {
@@ -163,7 +171,7 @@ impl Locale {
             }
             None => self
                 .expected
-                .unwrap_or(ScriptCode::new("Zyyy").unwrap_or(ScriptCode::LATN)),
+                .unwrap_or_else(|| ScriptCode::new("Zyyy").unwrap_or(ScriptCode::LATN)),
         }
     }
 
@@ -172,10 +180,14 @@ impl Locale {
     /// single non-Latin native script (`sr-Latn`, `az-Latn`: Serbian and Azerbaijani are
     /// written in both scripts, so the Latin form is an original, not a transliteration).
     pub fn romanization_of(&self) -> Option<ScriptCode> {
-        if self.script != Some(ScriptCode::LATN) {
+        self.romanizes
+    }
+
+    fn compute_romanization(script: Option<ScriptCode>, language: Option<&str>) -> Option<ScriptCode> {
+        if script != Some(ScriptCode::LATN) {
             return None;
         }
-        native_script(self.language.as_deref()?).filter(|s| *s != ScriptCode::LATN && !s.components().is_empty())
+        native_script(language?).filter(|s| *s != ScriptCode::LATN && !s.components().is_empty())
     }
 
     /// A tag for `language` with `script` in canonical form (`ja` + `Latn` → `ja-Latn`).
@@ -185,19 +197,19 @@ impl Locale {
     }
 }
 
-/// Caches the analysis of each distinct tag of a feed.
+/// Caches the analysis of each distinct tag of a feed (declared and inherited apart).
 #[derive(Default)]
-struct Locales(HashMap<(String, bool), Rc<Locale>>);
+struct Locales(HashMap<String, [Option<Rc<Locale>>; 2]>);
 
 impl Locales {
     fn of(&mut self, lang: &Lang) -> Rc<Locale> {
         let declared = matches!(lang.source, LangSource::Own | LangSource::Container);
         let raw = lang.tag();
-        if let Some(l) = self.0.get(&(raw.to_string(), declared)) {
+        if let Some(Some(l)) = self.0.get(raw).map(|e| &e[declared as usize]) {
             return l.clone();
         }
         let l = Rc::new(Locale::parse(raw, declared));
-        self.0.insert((raw.to_string(), declared), l.clone());
+        self.0.entry(raw.to_string()).or_default()[declared as usize] = Some(l.clone());
         l
     }
 }
@@ -216,7 +228,7 @@ pub struct Variant<'f, 'a> {
     pub locale: Rc<Locale>,
     /// `ApplicableTerritoryCode` (absent = `Worldwide`), or for ERN 3 the territory codes of
     /// the `…DetailsByTerritory` the variant sits in.
-    pub territory: String,
+    pub territory: Cow<'f, str>,
     pub is_default: bool,
     /// The `PartyName` of a party variant.
     pub party_name: Option<&'f PartyName<'a>>,
@@ -315,21 +327,22 @@ impl<'f, 'a> VariantSet<'f, 'a> {
     /// also the `IsNickname`/`IsStageName`/`IsLegalName` role), each in document order; the
     /// slots in the order of their first variant.
     pub fn groups(&self) -> Vec<Vec<&Variant<'f, 'a>>> {
-        let mut index: HashMap<SlotKey, usize> = HashMap::new();
+        // Sets are small: a linear scan beats hashing.
+        let mut index: Vec<(SlotKey<'_>, usize)> = Vec::new();
         let mut out: Vec<Vec<&Variant<'f, 'a>>> = Vec::new();
         for v in &self.variants {
             let key = SlotKey {
                 kind: v.kind,
-                subtype: v.subtype.map(|s| s.trim().to_string()),
-                locale: v.locale.key.clone(),
+                subtype: v.subtype.map(str::trim),
+                locale: &v.locale.key,
                 script: v.locale.slot_script(v.value()),
-                territory: v.territory.clone(),
+                territory: &v.territory,
                 role: v.name_role(),
             };
-            match index.get(&key) {
-                Some(&i) => out[i].push(v),
+            match index.iter().find(|(k, _)| *k == key) {
+                Some(&(_, i)) => out[i].push(v),
                 None => {
-                    index.insert(key, out.len());
+                    index.push((key, out.len()));
                     out.push(vec![v]);
                 }
             }
@@ -398,13 +411,13 @@ impl<'f, 'a> VariantSet<'f, 'a> {
     }
 }
 
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct SlotKey {
+#[derive(Clone, PartialEq, Eq)]
+struct SlotKey<'s> {
     kind: VariantKind,
-    subtype: Option<String>,
-    locale: String,
+    subtype: Option<&'s str>,
+    locale: &'s str,
     script: ScriptCode,
-    territory: String,
+    territory: &'s str,
     role: (bool, bool, bool),
 }
 
@@ -432,17 +445,17 @@ pub fn unfindable<'s, 'f, 'a>(sets: &'s [VariantSet<'f, 'a>]) -> Vec<(&'s Varian
 }
 
 /// The territory key of an ERN 4 attribute or an ERN 3 `…DetailsByTerritory`.
-fn territory_key(attr: Option<&str>, details: Option<u16>, all: &[TerritoryDetails]) -> String {
+fn territory_key<'f>(attr: Option<&'f str>, details: Option<u16>, all: &[TerritoryDetails]) -> Cow<'f, str> {
     if let Some(d) = details.and_then(|i| all.get(i as usize)) {
-        let mut codes: Vec<String> = d.territories.iter().map(|t| t.value.trim().to_string()).collect();
-        codes.sort();
+        let mut codes: Vec<&str> = d.territories.iter().map(|t| t.value.trim()).collect();
+        codes.sort_unstable();
         codes.dedup();
         let list = codes.join(",");
-        return if d.excluded { format!("!{list}") } else { list };
+        return Cow::Owned(if d.excluded { format!("!{list}") } else { list });
     }
     match attr.map(str::trim) {
-        Some(t) if !t.is_empty() => t.to_string(),
-        _ => "Worldwide".to_string(),
+        Some(t) if !t.is_empty() => Cow::Borrowed(t),
+        _ => Cow::Borrowed("Worldwide"),
     }
 }
 
@@ -1012,6 +1025,21 @@ pub fn segments(s: &str) -> Vec<&str> {
     out
 }
 
+/// The first segment of `s` that has letters (`Μουσική (Extended Mix)` → `Μουσική`), or `s`.
+pub fn main_part(s: &str) -> &str {
+    const MARKS: &[char] = &[
+        '(', '[', '{', '（', '［', '【', '〔', '〈', '《', '「', '『', '｛', ')', ']', '}', '）', '］', '】', '〕',
+        '〉', '》', '」', '』', '｝', '/', '-', '–', '—', '|', '／', '｜',
+    ];
+    if !s.contains(MARKS) {
+        return s;
+    }
+    segments(s)
+        .into_iter()
+        .find(|seg| seg.chars().any(char::is_alphabetic))
+        .unwrap_or(s)
+}
+
 /// Whether a bracketed or separated segment is only version or credit information
 /// (`Live`, `Acoustic Version`, `feat. John Smith`).
 fn is_version_or_credit(seg: &str) -> bool {
@@ -1029,6 +1057,9 @@ fn is_version_or_credit(seg: &str) -> bool {
 /// (`BTS (방탄소년단)`), or another segment is typeable with at least two Latin letters
 /// (`방탄소년단 (BTS)`). `夢のララバイ (Acoustic Version)` and `LOVEソング` are not.
 pub fn latin_findable(s: &str) -> bool {
+    if !crate::text::has_non_latin_letters(s) {
+        return true;
+    }
     let segs = segments(s);
     let Some((main, rest)) = segs.split_first() else {
         return true;
@@ -1147,6 +1178,8 @@ mod tests {
         assert_ne!(sr.slot_script("Београд"), sr.slot_script("Beograd"));
         let el = Locale::parse("el", true);
         assert_eq!(el.slot_script("Ο δρόμος"), el.slot_script("Ο Δρόμος"));
+        assert_eq!(el.slot_script("Μουσική (Extended Mix)"), ScriptCode::GREK);
+        assert_eq!(sr.slot_script("Рок (Extended Mix)"), ScriptCode::CYRL);
         assert_eq!(Locale::parse("en_US", true).key, Locale::parse("en-US", true).key);
         assert_eq!(Locale::parse("iw", true).key, Locale::parse("he", true).key);
         assert_eq!(Locale::parse("ja-Latn", true).romanization_of(), Some(ScriptCode::JPAN));
