@@ -1,5 +1,5 @@
 //! The public contract in `../shared/spec/rules.md`: every rule id of the sections built so
-//! far exists with the category family, severity and fix class users rely on.
+//! far (1–5) exists with the category family, severity and fix class users rely on.
 
 use std::path::Path;
 
@@ -30,7 +30,7 @@ fn spec_rows() -> Vec<(u32, String, String, String)> {
 }
 
 /// Sections whose issues have landed.
-const BUILT: &[u32] = &[1, 2, 3];
+const BUILT: &[u32] = &[1, 2, 3, 4, 5];
 
 #[test]
 fn every_contract_id_of_built_sections_exists() {

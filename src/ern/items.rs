@@ -186,6 +186,9 @@ fn party_name<'a>(tree: &Tree<'a>, id: NodeId) -> PartyName<'a> {
         full_name,
         other_names,
         lang: tree.lang(id),
+        is_nickname: tree.attr_is_true(id, "IsNickname"),
+        is_stage_name: tree.attr_is_true(id, "IsStageName"),
+        is_legal_name: tree.attr_is_true(id, "IsLegalName"),
     }
 }
 

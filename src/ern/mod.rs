@@ -51,6 +51,8 @@ fn read_events<'a>(mut reader: impl EventSource<'a>) -> ReadOutcome<'a> {
     let mut tree = Tree::default();
     let mut depth = 0usize;
     let mut items = items::ItemReader::default();
+    // Start-tag offsets of the open elements (for `IsDefault` sibling groups).
+    let mut open: Vec<u32> = Vec::new();
     // Same-named sibling counts of the root's children and of the current list's, and the
     // item being read: for XPaths.
     let mut root_siblings: Vec<(&str, u32)> = Vec::new();
@@ -88,8 +90,22 @@ fn read_events<'a>(mut reader: impl EventSource<'a>) -> ReadOutcome<'a> {
                                 span: a.value_span,
                             });
                         }
+                        if a.local_name() == "IsDefault" && matches!(a.value.trim(), "true" | "1") {
+                            if let Some(&parent) = open.last() {
+                                feed.default_flags.push(DefaultFlag {
+                                    element: local_name(name),
+                                    parent,
+                                    attr: AttrValue {
+                                        value: a.value.clone(),
+                                        elem: span.start,
+                                        span: a.value_span,
+                                    },
+                                });
+                            }
+                        }
                     }
                 }
+                open.push(span.start);
                 match state {
                     State::BeforeRoot => {
                         state = start_root(&reader, name, span, &mut out);
@@ -143,6 +159,7 @@ fn read_events<'a>(mut reader: impl EventSource<'a>) -> ReadOutcome<'a> {
             }
             Event::End { span } => {
                 depth -= 1;
+                open.pop();
                 if tree.is_building() {
                     tree.end();
                     if tree.is_complete() {

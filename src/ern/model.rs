@@ -171,6 +171,10 @@ pub struct PartyName<'a> {
     /// `FullNameIndexed`, `FullNameAsciiTranscribed`, `KeyName`, … in document order.
     pub other_names: Vec<Localized<'a>>,
     pub lang: Lang<'a>,
+    /// `IsNickname`, `IsStageName`, `IsLegalName` (names in one language may differ by role).
+    pub is_nickname: bool,
+    pub is_stage_name: bool,
+    pub is_legal_name: bool,
 }
 
 /// An ERN 4 `PartyList/Party`.
@@ -354,6 +358,16 @@ pub struct HeaderParty<'a> {
     pub ids: Vec<usize>,
 }
 
+/// An `IsDefault="true"` attribute (RP 2.1 rule 1014-1 counts them per sibling group).
+#[derive(Clone, Debug)]
+pub struct DefaultFlag<'a> {
+    /// Local name of the element that carries it.
+    pub element: &'a str,
+    /// Start tag of the element's parent: siblings share it.
+    pub parent: u32,
+    pub attr: AttrValue<'a>,
+}
+
 /// One ERN message.
 #[derive(Clone, Debug)]
 pub struct Feed<'a> {
@@ -364,6 +378,8 @@ pub struct Feed<'a> {
     pub root_lang: Option<AttrValue<'a>>,
     /// Every `LanguageAndScriptCode` attribute in the message, in document order.
     pub lang_attrs: Vec<AttrValue<'a>>,
+    /// Every `IsDefault` attribute whose value is true, in document order.
+    pub default_flags: Vec<DefaultFlag<'a>>,
     pub header: Vec<HeaderParty<'a>>,
     pub parties: Vec<Party<'a>>,
     pub resources: Vec<Resource<'a>>,
@@ -398,6 +414,7 @@ impl<'a> Feed<'a> {
             root_tag_span,
             root_lang,
             lang_attrs: Vec::new(),
+            default_flags: Vec::new(),
             header: Vec::new(),
             parties: Vec::new(),
             resources: Vec::new(),

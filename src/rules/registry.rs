@@ -39,6 +39,14 @@ pub static RULES: &[&Rule] = &[
     &identifier::id_isni::RULE,
     &identifier::id_isrc::RULE,
     &identifier::id_isrc_duplicate::RULE,
+    // language: localized variants
+    &language::lang_default_duplicate::RULE,
+    &language::lang_localization_duplicate_or_identical::RULE,
+    &language::lang_transliteration_without_original::RULE,
+    &language::lang_transliteration_casing::RULE,
+    &language::label_script_without_latin_alternative::RULE,
+    &language::artist_non_latin_without_latin_name::RULE,
+    &language::title_non_latin_without_latin_variant::RULE,
     // unicode: character-level hygiene (unicode1)
     &unicode::unicode_not_nfc::RULE,
     &unicode::unicode_compatibility_characters::RULE,

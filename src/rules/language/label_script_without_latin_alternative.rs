@@ -1,0 +1,93 @@
+use crate::finding::{Finding, Severity};
+use crate::rules::{Category, Check, Context, FixClass, Rule};
+
+use super::variants::{unfindable, untypeable_part, Field, Gatherer, SetOwner};
+
+pub static RULE: Rule = Rule {
+    id: "label-script-without-latin-alternative",
+    category: Category::Language,
+    severity: Severity::Info,
+    fix: FixClass::No,
+    summary: "a label name only in a non-Latin script",
+    doc: r#"## What it does
+Reports a label whose names are all written in non-Latin scripts, with no variant a Latin
+keyboard can find:
+- ERN 4: a `Party` that a `ReleaseLabelReference` points at, over all its `PartyName`s
+  (`FullName`, `FullNameAsciiTranscribed`, `FullNameIndexed`, `KeyName` …);
+- ERN 3: the `LabelName`s of a release, across its `ReleaseDetailsByTerritory`.
+
+A name is findable by the same test as titles (see `title-non-latin-without-latin-variant`):
+mostly Latin letters, or a Latin main or bracketed part (`夜光レコード (Yakō Records)`). Names
+that are the same in every script (`4AD`, `XL`) are Latin already. A label used by many
+releases is reported once, with the number of other uses. The Latin variant is judged by
+its text, not its tag: `<PartyName><FullName>JP ACME Label Inc.</FullName></PartyName>` counts
+even without `LanguageAndScriptCode="ja-Latn"`.
+
+## Why
+Label pages and label search serve users worldwide; most DSP search engines do not
+transliterate queries. YouTube's DDEX example for translated metadata carries a Latin label
+name (`JP ACME Label Inc.`) alongside the Japanese data, and MusicBrainz asks for a Latin
+sort name for labels in other scripts. This is advice, not an error: many labels are known
+only by their native name.
+
+## Example
+```xml
+<Party>
+  <PartyReference>PLabel</PartyReference>
+  <PartyName LanguageAndScriptCode="ja"><FullName>夜光レコード</FullName></PartyName>
+</Party>
+```
+
+## Use instead
+```xml
+<Party>
+  <PartyReference>PLabel</PartyReference>
+  <PartyName LanguageAndScriptCode="ja" IsDefault="true"><FullName>夜光レコード</FullName></PartyName>
+  <PartyName LanguageAndScriptCode="ja-Latn"><FullName>Yakō Records</FullName></PartyName>
+</Party>
+```
+
+## Fix
+None: ddexlint never machine-transliterates a brand name."#,
+    check: Check::Feed(check),
+};
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let mut g = Gatherer::new(cx.feed);
+    let mut sets: Vec<_> = g
+        .party_sets()
+        .into_iter()
+        .filter(|s| s.field == Field::LabelName)
+        .collect();
+    sets.extend(g.label_name_sets());
+    for (set, others) in unfindable(&sets) {
+        let Some(anchor) = set.anchor() else { continue };
+        let name = anchor.value().trim();
+        let (what, element) = match set.owner {
+            SetOwner::Party(_) => (format!("label {}", set.owner_label), "PartyName"),
+            _ => (format!("label name of {}", set.owner_label), "LabelName"),
+        };
+        let also = if others > 0 {
+            format!(
+                " (also on {others} other release{})",
+                if others == 1 { "" } else { "s" }
+            )
+        } else {
+            String::new()
+        };
+        let part = untypeable_part(name).unwrap_or(name);
+        out.push(
+            RULE.finding(
+                anchor.text.elem,
+                anchor.text.span,
+                format!(
+                    "{what} '{name}' is only in a non-Latin script{also}: '{part}' cannot be typed on a Latin keyboard"
+                ),
+            )
+            .with_help(format!(
+                "add a {element} with LanguageAndScriptCode=\"{}\" holding the label's official Latin name",
+                set.anchor_romanization_tag().as_deref().unwrap_or("<language>-Latn")
+            )),
+        );
+    }
+}

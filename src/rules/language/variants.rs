@@ -1,0 +1,1191 @@
+//! The localized variants of one title, artist name or label name, gathered so that a rule
+//! sees a release's, resource's or party's *whole set* of variants at once.
+//!
+//! A [`VariantSet`] is everything that names one thing:
+//! - the titles of one release or resource: ERN 4 `DisplayTitleText`, `DisplayTitle` and
+//!   `AdditionalTitle` (`FormalTitle`/`GroupingTitle` in 4.3.2) siblings; ERN 3
+//!   `ReferenceTitle` and every `Title` of every `…DetailsByTerritory`;
+//! - the display artist name of one release or resource: ERN 4 `DisplayArtistName`
+//!   siblings, ERN 3 `DisplayArtistName` across the `ReleaseDetailsByTerritory`;
+//! - the names of one ERN 4 party (`PartyName` siblings; artist and label parties alike) or
+//!   of one ERN 3 inline `DisplayArtist`;
+//! - the label names of one ERN 3 release (`LabelName` across `ReleaseDetailsByTerritory`).
+//!
+//! Within a set, [`VariantSet::groups`] splits the variants by *locale slot*: (element kind,
+//! `TitleType`/`LabelNameType`, canonical language + script + region, territory). Two
+//! variants in one slot claim to be the same localization.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use crate::ern::{Feed, Lang, LangSource, Localized, PartyName, ReleaseKind, TerritoryDetails, Title, TitleKind};
+use crate::text::{
+    dominant_script, native_script, parse_tag, script_matches_tag, script_share, strict_key, to_nfc, NameKind,
+    ScriptCode,
+};
+
+/// What a set of variants names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Title,
+    ArtistName,
+    LabelName,
+    /// A party that is neither a display artist nor a label (contributor, writer …).
+    PartyName,
+}
+
+impl Field {
+    pub fn noun(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::ArtistName => "artist name",
+            Field::LabelName => "label name",
+            Field::PartyName => "party name",
+        }
+    }
+
+    pub fn name_kind(self) -> NameKind {
+        match self {
+            Field::LabelName => NameKind::Label,
+            _ => NameKind::Artist,
+        }
+    }
+}
+
+/// The element a variant comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum VariantKind {
+    DisplayTitleText,
+    DisplayTitle,
+    AdditionalTitle,
+    Title,
+    ReferenceTitle,
+    DisplayArtistName,
+    PartyName,
+    LabelName,
+}
+
+impl VariantKind {
+    /// The element name, for messages.
+    pub fn element(self) -> &'static str {
+        match self {
+            VariantKind::DisplayTitleText => "DisplayTitleText",
+            VariantKind::DisplayTitle => "DisplayTitle",
+            VariantKind::AdditionalTitle => "AdditionalTitle",
+            VariantKind::Title => "Title",
+            VariantKind::ReferenceTitle => "ReferenceTitle",
+            VariantKind::DisplayArtistName => "DisplayArtistName",
+            VariantKind::PartyName => "PartyName",
+            VariantKind::LabelName => "LabelName",
+        }
+    }
+
+    fn of_title(kind: TitleKind) -> VariantKind {
+        match kind {
+            TitleKind::DisplayTitleText => VariantKind::DisplayTitleText,
+            TitleKind::DisplayTitle => VariantKind::DisplayTitle,
+            TitleKind::AdditionalTitle => VariantKind::AdditionalTitle,
+            TitleKind::Title => VariantKind::Title,
+            TitleKind::ReferenceTitle => VariantKind::ReferenceTitle,
+        }
+    }
+}
+
+/// The effective `LanguageAndScriptCode` of a variant, canonicalized.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Locale {
+    /// The tag as written (`en` when only DDEX's default applies).
+    pub raw: String,
+    /// The canonical tag (case fixed, `_` → `-`, Preferred-Values applied), or the trimmed raw
+    /// value when nothing well-formed could be made of it.
+    pub tag: String,
+    /// Primary language subtag.
+    pub language: Option<String>,
+    /// The explicit script subtag.
+    pub script: Option<ScriptCode>,
+    /// The explicit script, else the language's Suppress-Script.
+    pub expected: Option<ScriptCode>,
+    /// Grouping key without the script: language, region and variants (`ja-JP`, `sr`).
+    /// [`Locale::slot_script`] gives the script part.
+    pub key: String,
+    /// Declared on the element or a localized container, not only inherited from the root.
+    pub declared: bool,
+    /// See [`Locale::romanization_of`].
+    romanizes: Option<ScriptCode>,
+}
+
+impl Locale {
+    fn parse(raw: &str, declared: bool) -> Locale {
+        let a = parse_tag(raw.trim());
+        let canon = a.preferred.clone().or_else(|| a.best().map(str::to_string));
+        let parsed = match &canon {
+            Some(c) if Some(c.as_str()) != a.best() => parse_tag(c),
+            _ => a,
+        };
+        let tag = canon.unwrap_or_else(|| raw.trim().to_string());
+        let language = parsed.language().map(str::to_string);
+        let script = parsed.script();
+        let expected = parsed.expected_script();
+        let key = match (&language, &parsed.parts) {
+            (Some(l), Some(p)) => format!("{l}|{}|{}", p.region.as_deref().unwrap_or(""), p.variants.join("-")),
+            _ => tag.to_ascii_lowercase(),
+        };
+        let romanizes = Locale::compute_romanization(script, language.as_deref());
+        Locale {
+            raw: raw.to_string(),
+            tag,
+            language,
+            script,
+            expected,
+            key,
+            declared,
+            romanizes,
+        }
+    }
+
+    /// The script part of a locale slot for `text`: the explicit script subtag; else the
+    /// Suppress-Script when the text is plausibly written in it (`ja` on `LOVEソング` is
+    /// `Jpan`); else the script most of the text's letters are in (`sr` on `Београд` is
+    /// `Cyrl`, on `Beograd` `Latn`: two tags without a script subtag written in two scripts
+    /// are two localizations, not a conflict; a Latin text tagged `ja` is a script mismatch,
+    /// `lang-script-mismatch`'s business); "" for a text without letters.
+    pub fn slot_script(&self, text: &str) -> ScriptCode {
+        if let Some(s) = self.script {
+            return s;
+        }
+        // Judge the main part: `Μουσική (Extended Mix)` is Greek, whatever its version says.
+        let core = main_part(text);
+        if let Some(e) = self.expected {
+            if script_share(core, e).expected > 0 {
+                return e;
+            }
+        }
+        match dominant_script(core) {
+            Some(d) => {
+                let code = ScriptCode::from_script(d);
+                match self.expected {
+                    Some(e) if e.components().contains(d) => e,
+                    _ => code,
+                }
+            }
+            None => self
+                .expected
+                .unwrap_or_else(|| ScriptCode::new("Zyyy").unwrap_or(ScriptCode::LATN)),
+        }
+    }
+
+    /// The native script of a romanization: `Some(Jpan)` for `ja-Latn`, `Some(Grek)` for
+    /// `el-Latn`. `None` when the tag has no explicit `Latn` script, or its language has no
+    /// single non-Latin native script (`sr-Latn`, `az-Latn`: Serbian and Azerbaijani are
+    /// written in both scripts, so the Latin form is an original, not a transliteration).
+    pub fn romanization_of(&self) -> Option<ScriptCode> {
+        self.romanizes
+    }
+
+    fn compute_romanization(script: Option<ScriptCode>, language: Option<&str>) -> Option<ScriptCode> {
+        if script != Some(ScriptCode::LATN) {
+            return None;
+        }
+        native_script(language?).filter(|s| *s != ScriptCode::LATN && !s.components().is_empty())
+    }
+
+    /// A tag for `language` with `script` in canonical form (`ja` + `Latn` → `ja-Latn`).
+    pub fn with_script(&self, script: ScriptCode) -> Option<String> {
+        let l = self.language.as_deref()?;
+        Some(format!("{l}-{script}"))
+    }
+}
+
+/// Caches the analysis of each distinct tag of a feed (declared and inherited apart).
+#[derive(Default)]
+struct Locales(HashMap<String, [Option<Rc<Locale>>; 2]>);
+
+impl Locales {
+    fn of(&mut self, lang: &Lang) -> Rc<Locale> {
+        let declared = matches!(lang.source, LangSource::Own | LangSource::Container);
+        let raw = lang.tag();
+        if let Some(Some(l)) = self.0.get(raw).map(|e| &e[declared as usize]) {
+            return l.clone();
+        }
+        let l = Rc::new(Locale::parse(raw, declared));
+        self.0.entry(raw.to_string()).or_default()[declared as usize] = Some(l.clone());
+        l
+    }
+}
+
+/// One localized variant.
+#[derive(Clone, Debug)]
+pub struct Variant<'f, 'a> {
+    pub kind: VariantKind,
+    /// `TitleType` (ERN 3 `Title`, ERN 4 `AdditionalTitle`) or `LabelNameType`.
+    pub subtype: Option<&'f str>,
+    /// The text: `TitleText`, `DisplayTitleText`, `FullName`, `DisplayArtistName`, `LabelName`.
+    /// Findings about the text point at `text.text.elem` (the element that holds it).
+    pub text: &'f Localized<'a>,
+    /// `SubTitle`s of a `DisplayTitle`/`Title`.
+    pub subtitles: &'f [Localized<'a>],
+    pub locale: Rc<Locale>,
+    /// `ApplicableTerritoryCode` (absent = `Worldwide`), or for ERN 3 the territory codes of
+    /// the `…DetailsByTerritory` the variant sits in.
+    pub territory: Cow<'f, str>,
+    pub is_default: bool,
+    /// The `PartyName` of a party variant.
+    pub party_name: Option<&'f PartyName<'a>>,
+    /// Position in document order within its set.
+    pub order: usize,
+}
+
+impl Variant<'_, '_> {
+    /// The main text, trimmed.
+    pub fn value(&self) -> &str {
+        self.text.value().trim()
+    }
+
+    /// The text as shown: main text, then the subtitles in brackets (`La Première Fois (Video 2D)`).
+    pub fn shown(&self) -> String {
+        let mut s = collapse(self.value());
+        for st in self.subtitles {
+            let t = collapse(st.value());
+            if !t.is_empty() {
+                s.push_str(" (");
+                s.push_str(&t);
+                s.push(')');
+            }
+        }
+        s
+    }
+
+    /// What two variants are compared on: [`Variant::shown`] in NFC, with punctuation and
+    /// symbols turned into spaces and whitespace collapsed, case kept. `La Première Fois
+    /// (Video 2D)` and `La Première Fois` + SubTitle `Video 2D` are one text; `Ο δρόμος` and
+    /// `Ο Δρόμος` are two.
+    pub fn comparable(&self) -> String {
+        use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+        let spaced: String = to_nfc(&self.shown())
+            .chars()
+            .map(|c| match c.general_category_group() {
+                GeneralCategoryGroup::Punctuation | GeneralCategoryGroup::Symbol => ' ',
+                _ => c,
+            })
+            .collect();
+        collapse(&spaced)
+    }
+
+    /// Whether the text element carries its own `LanguageAndScriptCode` (not inherited from
+    /// a container or the message).
+    pub fn own_language(&self) -> bool {
+        self.text.lang.source == LangSource::Own
+    }
+
+    /// `PartyName` role flags (`IsNickname`, `IsStageName`, `IsLegalName`).
+    fn name_role(&self) -> (bool, bool, bool) {
+        self.party_name.map_or((false, false, false), |p| {
+            (p.is_nickname, p.is_stage_name, p.is_legal_name)
+        })
+    }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What owns a set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SetOwner {
+    Release(usize),
+    Resource(usize),
+    Party(usize),
+    /// An ERN 3 inline `DisplayArtist`: the release or resource and the credit's index.
+    Credit {
+        release: Option<usize>,
+        resource: Option<usize>,
+        index: usize,
+    },
+}
+
+/// All the variants of one title or name.
+#[derive(Clone, Debug)]
+pub struct VariantSet<'f, 'a> {
+    pub field: Field,
+    pub owner: SetOwner,
+    /// `release R0`, `SoundRecording A1`, `party PArtist` … for messages.
+    pub owner_label: String,
+    /// In document order.
+    pub variants: Vec<Variant<'f, 'a>>,
+    /// Other name forms of a party (`FullNameAsciiTranscribed`, `FullNameIndexed`, `KeyName` …):
+    /// they help a name be found but are not localized variants.
+    pub other_names: Vec<&'f Localized<'a>>,
+    /// For a `DisplayArtistName` set: the names of each artist the item credits
+    /// (`DisplayArtist` → its party's or its inline `PartyName`s). The artist's Latin or
+    /// native name there serves the display name too.
+    pub credits: Vec<Vec<&'f Localized<'a>>>,
+}
+
+impl<'f, 'a> VariantSet<'f, 'a> {
+    /// The variants split by locale slot (kind, subtype, locale, territory; for party names
+    /// also the `IsNickname`/`IsStageName`/`IsLegalName` role), each in document order; the
+    /// slots in the order of their first variant.
+    pub fn groups(&self) -> Vec<Vec<&Variant<'f, 'a>>> {
+        // Sets are small: a linear scan beats hashing.
+        let mut index: Vec<(SlotKey<'_>, usize)> = Vec::new();
+        let mut out: Vec<Vec<&Variant<'f, 'a>>> = Vec::new();
+        for v in &self.variants {
+            let key = SlotKey {
+                kind: v.kind,
+                subtype: v.subtype.map(str::trim),
+                locale: &v.locale.key,
+                script: v.locale.slot_script(v.value()),
+                territory: &v.territory,
+                role: v.name_role(),
+            };
+            match index.iter().find(|(k, _)| *k == key) {
+                Some(&(_, i)) => out[i].push(v),
+                None => {
+                    index.push((key, out.len()));
+                    out.push(vec![v]);
+                }
+            }
+        }
+        out
+    }
+
+    /// Every text of the set: the variants' main texts and subtitles, the other names, and
+    /// the names of the credited artists.
+    pub fn all_texts(&self) -> impl Iterator<Item = &str> + '_ {
+        self.variants
+            .iter()
+            .flat_map(|v| std::iter::once(v.text).chain(v.subtitles.iter()))
+            .chain(self.other_names.iter().copied())
+            .chain(self.credits.iter().flatten().copied())
+            .map(|l| l.value().trim())
+    }
+
+    /// Whether some variant or other name form can be found from a Latin keyboard
+    /// ([`latin_findable`]). Subtitles do not count: a Latin `SubTitle` is version
+    /// information (`Live`), not a way to find the title.
+    /// For a `DisplayArtistName` set, it is also findable when every artist the item credits
+    /// has a findable name (`しゅうさえこ` shown, party `Saeko Shu` credited).
+    pub fn latin_findable(&self) -> bool {
+        let findable = |l: &&Localized| latin_findable(l.value().trim());
+        self.variants.iter().any(|v| latin_findable(v.value()))
+            || self.other_names.iter().any(findable)
+            || (!self.credits.is_empty() && self.credits.iter().all(|c| c.iter().any(findable)))
+    }
+
+    /// The text a finding about the whole set points at: the default variant, else the
+    /// first one; for a party with no `FullName`, its first other name form.
+    pub fn anchor(&self) -> Option<&'f Localized<'a>> {
+        self.variants
+            .iter()
+            .find(|v| v.is_default)
+            .or_else(|| self.variants.first())
+            .map(|v| v.text)
+            .or_else(|| self.other_names.first().copied())
+    }
+
+    /// The romanization tag for the variant [`VariantSet::anchor`] points at.
+    pub fn anchor_romanization_tag(&self) -> Option<String> {
+        let v = self
+            .variants
+            .iter()
+            .find(|v| v.is_default)
+            .or_else(|| self.variants.first())?;
+        romanization_tag(v)
+    }
+
+    /// A key for "the same set of names" (to report a name used on many items once): the
+    /// sorted strict keys of its variants and other names.
+    pub fn names_key(&self) -> String {
+        let kind = self.field.name_kind();
+        let mut keys: Vec<String> = self
+            .variants
+            .iter()
+            .map(|v| v.value())
+            .chain(self.other_names.iter().map(|l| l.value().trim()))
+            .map(|s| strict_key(s, kind))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys.join("\u{1f}")
+    }
+}
+
+#[derive(Clone, PartialEq, Eq)]
+struct SlotKey<'s> {
+    kind: VariantKind,
+    subtype: Option<&'s str>,
+    locale: &'s str,
+    script: ScriptCode,
+    territory: &'s str,
+    role: (bool, bool, bool),
+}
+
+/// The sets with no Latin-findable variant, each distinct set of names once (the first),
+/// with the number of other sets that carry the same names. Party sets and
+/// `DisplayArtistName`/`LabelName` sets are counted apart.
+pub fn unfindable<'s, 'f, 'a>(sets: &'s [VariantSet<'f, 'a>]) -> Vec<(&'s VariantSet<'f, 'a>, usize)> {
+    let mut first: HashMap<(bool, String), usize> = HashMap::new();
+    let mut out: Vec<(&'s VariantSet<'f, 'a>, usize)> = Vec::new();
+    for set in sets {
+        if set.latin_findable() {
+            continue;
+        }
+        let party = matches!(set.owner, SetOwner::Party(_) | SetOwner::Credit { .. });
+        let key = (party, set.names_key());
+        match first.get(&key) {
+            Some(&i) => out[i].1 += 1,
+            None => {
+                first.insert(key, out.len());
+                out.push((set, 0));
+            }
+        }
+    }
+    out
+}
+
+/// The territory key of an ERN 4 attribute or an ERN 3 `…DetailsByTerritory`.
+fn territory_key<'f>(attr: Option<&'f str>, details: Option<u16>, all: &[TerritoryDetails]) -> Cow<'f, str> {
+    if let Some(d) = details.and_then(|i| all.get(i as usize)) {
+        let mut codes: Vec<&str> = d.territories.iter().map(|t| t.value.trim()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let list = codes.join(",");
+        return Cow::Owned(if d.excluded { format!("!{list}") } else { list });
+    }
+    match attr.map(str::trim) {
+        Some(t) if !t.is_empty() => Cow::Borrowed(t),
+        _ => Cow::Borrowed("Worldwide"),
+    }
+}
+
+fn release_label(kind: ReleaseKind, reference: Option<&str>) -> String {
+    let what = match kind {
+        ReleaseKind::Release => "release",
+        ReleaseKind::TrackRelease => "track release",
+    };
+    match reference.map(str::trim).filter(|r| !r.is_empty()) {
+        Some(r) => format!("{what} {r}"),
+        None => what.to_string(),
+    }
+}
+
+fn resource_label(kind: &str, reference: Option<&str>) -> String {
+    match reference.map(str::trim).filter(|r| !r.is_empty()) {
+        Some(r) => format!("{kind} {r}"),
+        None => kind.to_string(),
+    }
+}
+
+fn non_empty(l: &Localized) -> bool {
+    !l.value().trim().is_empty()
+}
+
+/// Builds the sets of a feed. Tag analyses are cached across sets.
+pub struct Gatherer<'f, 'a> {
+    feed: &'f Feed<'a>,
+    locales: Locales,
+}
+
+impl<'f, 'a> Gatherer<'f, 'a> {
+    pub fn new(feed: &'f Feed<'a>) -> Self {
+        Gatherer {
+            feed,
+            locales: Locales::default(),
+        }
+    }
+
+    fn title_variants(&mut self, titles: &'f [Title<'a>], details: &[TerritoryDetails]) -> Vec<Variant<'f, 'a>> {
+        let mut out = Vec::new();
+        for t in titles {
+            let Some(text) = t.text.as_ref().filter(|x| non_empty(x)) else {
+                continue;
+            };
+            out.push(Variant {
+                kind: VariantKind::of_title(t.kind),
+                subtype: t.title_type.as_ref().map(|a| a.value.as_ref()),
+                text,
+                subtitles: &t.subtitles,
+                locale: self.locales.of(&text.lang),
+                territory: territory_key(t.territory.as_ref().map(|a| a.value.as_ref()), t.details, details),
+                is_default: t
+                    .is_default
+                    .as_ref()
+                    .is_some_and(|a| matches!(a.value.trim(), "true" | "1")),
+                party_name: None,
+                order: out.len(),
+            });
+        }
+        out
+    }
+
+    /// The titles of every release (except deal-only stubs) and resource.
+    pub fn title_sets(&mut self) -> Vec<VariantSet<'f, 'a>> {
+        let feed = self.feed;
+        let mut sets = Vec::new();
+        for (i, r) in feed.releases.iter().enumerate() {
+            if r.resources_omitted {
+                continue;
+            }
+            let variants = self.title_variants(&r.display.titles, &r.display.details);
+            if !variants.is_empty() {
+                sets.push(VariantSet {
+                    field: Field::Title,
+                    owner: SetOwner::Release(i),
+                    owner_label: release_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref())),
+                    variants,
+                    other_names: Vec::new(),
+                    credits: Vec::new(),
+                });
+            }
+        }
+        for (i, r) in feed.resources.iter().enumerate() {
+            let variants = self.title_variants(&r.display.titles, &r.display.details);
+            if !variants.is_empty() {
+                sets.push(VariantSet {
+                    field: Field::Title,
+                    owner: SetOwner::Resource(i),
+                    owner_label: resource_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref())),
+                    variants,
+                    other_names: Vec::new(),
+                    credits: Vec::new(),
+                });
+            }
+        }
+        sets
+    }
+
+    fn localized_variants(
+        &mut self,
+        kind: VariantKind,
+        names: &'f [Localized<'a>],
+        details: &[TerritoryDetails],
+        details_of: impl Fn(usize) -> Option<u16>,
+    ) -> Vec<Variant<'f, 'a>> {
+        let mut out = Vec::new();
+        for (i, n) in names.iter().enumerate() {
+            if !non_empty(n) {
+                continue;
+            }
+            out.push(Variant {
+                kind,
+                subtype: None,
+                text: n,
+                subtitles: &[],
+                locale: self.locales.of(&n.lang),
+                territory: territory_key(n.territory.as_ref().map(|a| a.value.as_ref()), details_of(i), details),
+                is_default: n.is_default(),
+                party_name: None,
+                order: out.len(),
+            });
+        }
+        out
+    }
+
+    /// The `DisplayArtistName`s of every release (except deal-only stubs) and resource.
+    pub fn artist_name_sets(&mut self) -> Vec<VariantSet<'f, 'a>> {
+        let feed = self.feed;
+        let mut sets = Vec::new();
+        let displays = feed
+            .releases
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.resources_omitted)
+            .map(|(i, r)| {
+                (
+                    SetOwner::Release(i),
+                    release_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref())),
+                    &r.display,
+                )
+            })
+            .chain(feed.resources.iter().enumerate().map(|(i, r)| {
+                (
+                    SetOwner::Resource(i),
+                    resource_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref())),
+                    &r.display,
+                )
+            }))
+            .collect::<Vec<_>>();
+        for (owner, label, d) in displays {
+            let details = artist_name_details(feed, d);
+            let variants = self.localized_variants(VariantKind::DisplayArtistName, &d.artist_names, &d.details, |i| {
+                details.get(i).copied().flatten()
+            });
+            if !variants.is_empty() {
+                let credits = d
+                    .artists
+                    .iter()
+                    .map(|a| {
+                        let names: &'f [PartyName<'a>] = match &a.party_ref {
+                            Some(r) => feed.party(&r.value).map_or(&[], |p| p.names.as_slice()),
+                            None => &a.names,
+                        };
+                        names
+                            .iter()
+                            .flat_map(|n| n.full_name.iter().chain(n.other_names.iter()))
+                            .filter(|l| non_empty(l))
+                            .collect::<Vec<_>>()
+                    })
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                sets.push(VariantSet {
+                    field: Field::ArtistName,
+                    owner,
+                    owner_label: label,
+                    variants,
+                    other_names: Vec::new(),
+                    credits,
+                });
+            }
+        }
+        sets
+    }
+
+    fn party_name_set(
+        &mut self,
+        field: Field,
+        owner: SetOwner,
+        owner_label: String,
+        names: &'f [PartyName<'a>],
+        details: &[TerritoryDetails],
+        detail: Option<u16>,
+    ) -> Option<VariantSet<'f, 'a>> {
+        let mut variants = Vec::new();
+        let mut other_names = Vec::new();
+        for pn in names {
+            other_names.extend(pn.other_names.iter().filter(|l| non_empty(l)));
+            let Some(full) = pn.full_name.as_ref().filter(|l| non_empty(l)) else {
+                continue;
+            };
+            variants.push(Variant {
+                kind: VariantKind::PartyName,
+                subtype: None,
+                text: full,
+                subtitles: &[],
+                locale: self.locales.of(&full.lang),
+                territory: territory_key(full.territory.as_ref().map(|a| a.value.as_ref()), detail, details),
+                is_default: full.is_default(),
+                party_name: Some(pn),
+                order: variants.len(),
+            });
+        }
+        if variants.is_empty() && other_names.is_empty() {
+            return None;
+        }
+        Some(VariantSet {
+            field,
+            owner,
+            owner_label,
+            variants,
+            other_names,
+            credits: Vec::new(),
+        })
+    }
+
+    /// The names of every ERN 4 party, and of every ERN 3 inline `DisplayArtist`. A party is
+    /// a label if a `ReleaseLabelReference` names it, else an artist if a `DisplayArtist`
+    /// names it, else a plain party.
+    pub fn party_sets(&mut self) -> Vec<VariantSet<'f, 'a>> {
+        let feed = self.feed;
+        let mut labels: HashSet<&str> = HashSet::new();
+        let mut artists: HashSet<&str> = HashSet::new();
+        for r in &feed.releases {
+            for l in &r.labels {
+                if let Some(p) = &l.party_ref {
+                    labels.insert(p.value.trim());
+                }
+            }
+        }
+        let displays = feed
+            .releases
+            .iter()
+            .map(|r| &r.display)
+            .chain(feed.resources.iter().map(|r| &r.display));
+        for d in displays {
+            for a in &d.artists {
+                if let Some(p) = &a.party_ref {
+                    artists.insert(p.value.trim());
+                }
+            }
+        }
+        let mut sets = Vec::new();
+        for (i, p) in feed.parties.iter().enumerate() {
+            let reference = p.reference.as_ref().map(|t| t.value.trim()).unwrap_or("");
+            let field = if labels.contains(reference) {
+                Field::LabelName
+            } else if artists.contains(reference) {
+                Field::ArtistName
+            } else {
+                Field::PartyName
+            };
+            let label = if reference.is_empty() {
+                "party".to_string()
+            } else {
+                format!("party {reference}")
+            };
+            sets.extend(self.party_name_set(field, SetOwner::Party(i), label, &p.names, &[], None));
+        }
+        // ERN 3: artists are credited inline.
+        for (ri, r) in feed.releases.iter().enumerate() {
+            if r.resources_omitted {
+                continue;
+            }
+            let label = release_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref()));
+            for (ci, a) in r.display.artists.iter().enumerate() {
+                let owner = SetOwner::Credit {
+                    release: Some(ri),
+                    resource: None,
+                    index: ci,
+                };
+                sets.extend(self.party_name_set(Field::ArtistName, owner, label.clone(), &a.names, &[], None));
+            }
+        }
+        for (si, r) in feed.resources.iter().enumerate() {
+            let label = resource_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref()));
+            for (ci, a) in r.display.artists.iter().enumerate() {
+                let owner = SetOwner::Credit {
+                    release: None,
+                    resource: Some(si),
+                    index: ci,
+                };
+                sets.extend(self.party_name_set(Field::ArtistName, owner, label.clone(), &a.names, &[], None));
+            }
+        }
+        sets
+    }
+
+    /// ERN 3: the `LabelName`s of each release, across its `ReleaseDetailsByTerritory`.
+    pub fn label_name_sets(&mut self) -> Vec<VariantSet<'f, 'a>> {
+        let feed = self.feed;
+        let mut sets = Vec::new();
+        for (i, r) in feed.releases.iter().enumerate() {
+            if r.resources_omitted {
+                continue;
+            }
+            let mut variants = Vec::new();
+            for l in &r.labels {
+                let Some(name) = l.name.as_ref().filter(|n| non_empty(n)) else {
+                    continue;
+                };
+                variants.push(Variant {
+                    kind: VariantKind::LabelName,
+                    subtype: l.label_type.as_ref().map(|a| a.value.as_ref()),
+                    text: name,
+                    subtitles: &[],
+                    locale: self.locales.of(&name.lang),
+                    territory: territory_key(None, l.details, &r.display.details),
+                    is_default: l.is_default(),
+                    party_name: None,
+                    order: variants.len(),
+                });
+            }
+            if !variants.is_empty() {
+                sets.push(VariantSet {
+                    field: Field::LabelName,
+                    owner: SetOwner::Release(i),
+                    owner_label: release_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref())),
+                    variants,
+                    other_names: Vec::new(),
+                    credits: Vec::new(),
+                });
+            }
+        }
+        sets
+    }
+}
+
+/// ERN 3 `DisplayArtistName`s carry no details index in the model: find the
+/// `…DetailsByTerritory` each sits in by position (the last one that starts before it).
+fn artist_name_details(feed: &Feed, d: &crate::ern::Display) -> Vec<Option<u16>> {
+    if feed.version.is_ern4() || d.details.is_empty() {
+        return vec![None; d.artist_names.len()];
+    }
+    d.artist_names
+        .iter()
+        .map(|n| d.details.iter().rposition(|t| t.elem < n.text.elem).map(|i| i as u16))
+        .collect()
+}
+
+/// The tag a romanization of `v` would carry (`ja-Latn`, `el-Latn`): the variant's own
+/// language when its text is written in that language's script, else the one language the
+/// text's script is used for (`Ελληνικά` tagged `en` → `el-Latn`); `None` when unsure.
+pub fn romanization_tag(v: &Variant) -> Option<String> {
+    let text = v.value();
+    if let Some(lang) = v.locale.language.as_deref() {
+        let fits = match v.locale.expected {
+            Some(e) => e != ScriptCode::LATN && script_matches_tag(text, e),
+            None => true,
+        };
+        if fits && lang != "und" && lang != "mul" && lang != "zxx" {
+            return Some(format!("{lang}-Latn"));
+        }
+    }
+    let script = ScriptCode::from_script(dominant_script(text)?);
+    let script = match script.as_str() {
+        "Hira" | "Kana" => ScriptCode::JPAN,
+        "Hang" => ScriptCode::KORE,
+        _ => script,
+    };
+    match crate::text::languages_for_script(script) {
+        [one] => Some(format!("{}-Latn", one.split('-').next().unwrap_or(one))),
+        _ => None,
+    }
+}
+
+/// The English name of a language subtag (`ja` → `Japanese`), else the subtag.
+pub fn language_name(code: &str) -> String {
+    crate::text::registry()
+        .language(code)
+        .and_then(|e| e.descriptions.first())
+        .map_or_else(|| code.to_string(), |d| d.split(" (").next().unwrap_or(d).to_string())
+}
+
+/// The English name of a script code, without the registry's parenthesized note
+/// (`Jpan` → `Japanese`, `Grek` → `Greek`).
+pub fn script_name(code: ScriptCode) -> String {
+    crate::text::registry()
+        .script(code.as_str())
+        .and_then(|e| e.descriptions.first())
+        .map_or_else(|| code.to_string(), |d| d.split(" (").next().unwrap_or(d).to_string())
+}
+
+// ---------------------------------------------------------------------------------------
+// Findability from a Latin keyboard.
+
+/// Letters of `s`: Latin ones, and the others weighted by how much of a word they carry
+/// (a Han, kana or Hangul character stands for about two Latin letters).
+fn letter_weights(s: &str) -> (usize, usize) {
+    use unicode_script::{Script, UnicodeScript};
+    let mut latin = 0;
+    let mut other = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        let ext = c.script_extension();
+        if ext.contains_script(Script::Latin) {
+            latin += 1;
+        } else if ext.is_common() || ext.is_inherited() {
+            continue;
+        } else if [
+            Script::Han,
+            Script::Hiragana,
+            Script::Katakana,
+            Script::Hangul,
+            Script::Bopomofo,
+        ]
+        .iter()
+        .any(|x| ext.contains_script(*x))
+        {
+            other += 2;
+        } else {
+            other += 1;
+        }
+    }
+    (latin, other)
+}
+
+/// Whether `s` can be typed on a Latin keyboard well enough to be found: it has no letters
+/// (`1999`), or its Latin letters carry at least as much as its other letters (`Life of π`,
+/// `I Love You 無望`). `LOVEソング` is not: the katakana carries as much as the Latin part
+/// and cannot be typed.
+pub fn latin_typeable(s: &str) -> bool {
+    let (latin, other) = letter_weights(s);
+    latin >= other
+}
+
+/// Words that mark a bracketed segment as version, credit or format information
+/// (`夢のララバイ (Live)`): such a segment does not make the title findable.
+const VERSION_WORDS: &[&str] = &[
+    "live",
+    "remix",
+    "remixes",
+    "mix",
+    "edit",
+    "version",
+    "ver",
+    "remaster",
+    "remastered",
+    "mono",
+    "stereo",
+    "acoustic",
+    "instrumental",
+    "inst",
+    "karaoke",
+    "demo",
+    "original",
+    "extended",
+    "radio",
+    "club",
+    "dub",
+    "bonus",
+    "track",
+    "deluxe",
+    "edition",
+    "single",
+    "ep",
+    "lp",
+    "album",
+    "intro",
+    "introduction",
+    "outro",
+    "interlude",
+    "reprise",
+    "cover",
+    "off",
+    "vocal",
+    "tv",
+    "size",
+    "short",
+    "long",
+    "full",
+    "mv",
+    "ost",
+    "theme",
+    "explicit",
+    "clean",
+    "english",
+    "japanese",
+    "korean",
+    "chinese",
+    "spanish",
+    "unplugged",
+    "session",
+    "sessions",
+    "take",
+    "bgm",
+    "orchestra",
+    "orchestral",
+    "piano",
+    "guitar",
+    "a",
+    "the",
+    "of",
+    "and",
+    "in",
+    "from",
+    "part",
+    "pt",
+    "no",
+    "vol",
+    "disc",
+    "cd",
+    "sped",
+    "up",
+    "slowed",
+    "reverb",
+    "nightcore",
+    "anniversary",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "special",
+    "re",
+    "recorded",
+    "mixed",
+    "new",
+    "feat",
+    "ft",
+    "featuring",
+    "with",
+    "prod",
+    "vs",
+];
+
+/// First words that make a segment a credit (`feat. John Smith`), not a title.
+const CREDIT_WORDS: &[&str] = &["feat", "ft", "featuring", "with", "prod", "produced", "vs", "from"];
+
+fn words_of(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+/// Splits a title or name into its main segment and bracketed / separated segments:
+/// `BTS (방탄소년단)` → `BTS`, `방탄소년단`.
+pub fn segments(s: &str) -> Vec<&str> {
+    const OPEN: &[char] = &['(', '[', '{', '（', '［', '【', '〔', '〈', '《', '「', '『', '｛'];
+    const CLOSE: &[char] = &[')', ']', '}', '）', '］', '】', '〕', '〉', '》', '」', '』', '｝'];
+    let mut out = Vec::new();
+    for part in s
+        .split(OPEN)
+        .flat_map(|p| p.split(CLOSE))
+        .flat_map(|p| p.split(" / "))
+        .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split(" – "))
+        .flat_map(|p| p.split(" — "))
+        .flat_map(|p| p.split(" | "))
+        .flat_map(|p| p.split('／'))
+        .flat_map(|p| p.split('｜'))
+    {
+        let t = part.trim();
+        if !t.is_empty() {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// The first segment of `s` that has letters (`Μουσική (Extended Mix)` → `Μουσική`), or `s`.
+pub fn main_part(s: &str) -> &str {
+    const MARKS: &[char] = &[
+        '(', '[', '{', '（', '［', '【', '〔', '〈', '《', '「', '『', '｛', ')', ']', '}', '）', '］', '】', '〕',
+        '〉', '》', '」', '』', '｝', '/', '-', '–', '—', '|', '／', '｜',
+    ];
+    if !s.contains(MARKS) {
+        return s;
+    }
+    segments(s)
+        .into_iter()
+        .find(|seg| seg.chars().any(char::is_alphabetic))
+        .unwrap_or(s)
+}
+
+/// Whether a bracketed or separated segment is only version or credit information
+/// (`Live`, `Acoustic Version`, `feat. John Smith`).
+fn is_version_or_credit(seg: &str) -> bool {
+    let words = words_of(seg);
+    words.first().is_some_and(|w| CREDIT_WORDS.contains(&w.as_str()))
+        || words
+            .iter()
+            .all(|w| VERSION_WORDS.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether a title or name can be found by someone typing on a Latin keyboard (catalogue
+/// §5.4 findability). Version and credit segments after the main one (`(Live)`,
+/// `(feat. John Smith)`) are left out first; then the text is findable when what remains is
+/// [`latin_typeable`] (`I Love You 無望`), or its main segment is in Latin letters
+/// (`BTS (방탄소년단)`), or another segment is typeable with at least two Latin letters
+/// (`방탄소년단 (BTS)`). `夢のララバイ (Acoustic Version)` and `LOVEソング` are not.
+pub fn latin_findable(s: &str) -> bool {
+    if !crate::text::has_non_latin_letters(s) {
+        return true;
+    }
+    let segs = segments(s);
+    let Some((main, rest)) = segs.split_first() else {
+        return true;
+    };
+    let content: Vec<&str> = std::iter::once(*main)
+        .chain(rest.iter().copied().filter(|seg| !is_version_or_credit(seg)))
+        .collect();
+    if latin_typeable(&content.join(" ")) {
+        return true;
+    }
+    if latin_typeable(main) && letter_weights(main).0 > 0 {
+        return true;
+    }
+    content
+        .iter()
+        .skip(1)
+        .any(|seg| letter_weights(seg).0 >= 2 && latin_typeable(seg))
+}
+
+/// The part of `s` that cannot be typed on a Latin keyboard, for messages: from its first
+/// non-Latin letter to the last one before the next Latin letter (`LOVEソング` → `ソング`,
+/// `Ο δρόμος (Live)` → `Ο δρόμος`).
+pub fn untypeable_part(s: &str) -> Option<&str> {
+    use unicode_script::{Script, UnicodeScript};
+    let is_other = |c: char| {
+        let ext = c.script_extension();
+        c.is_alphabetic() && !ext.contains_script(Script::Latin) && !ext.is_common() && !ext.is_inherited()
+    };
+    let start = s.char_indices().find(|(_, c)| is_other(*c))?.0;
+    let rest = &s[start..];
+    let mut end = 0;
+    for (i, c) in rest.char_indices() {
+        if is_other(c) || (end == i && is_mark(c)) {
+            end = i + c.len_utf8();
+        } else if c.is_alphabetic() {
+            break;
+        }
+    }
+    Some(&rest[..end])
+}
+
+fn is_mark(c: char) -> bool {
+    use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+    c.general_category_group() == GeneralCategoryGroup::Mark
+}
+
+/// Whether every word of `s` is an all-capitals initialism or brand of at most five letters,
+/// possibly with digits (`ABBA`, `BTS`, `AKB48`, `EXO`): the same in every script, so a
+/// `-Latn` tag on it says nothing about a missing original.
+pub fn is_initialism(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    !words.is_empty()
+        && words.iter().all(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            letters <= 5
+                && w.chars()
+                    .all(|c| !c.is_alphabetic() || (c.is_uppercase() && c.is_ascii()))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typeable_and_findable() {
+        assert!(latin_typeable("1999"));
+        assert!(latin_typeable("Life of π"));
+        assert!(latin_typeable("I Love You 無望"));
+        assert!(!latin_typeable("LOVEソング"));
+        assert!(!latin_typeable("夢のララバイ"));
+        assert!(latin_findable("Saeko Shu"));
+        assert!(latin_findable("BTS (방탄소년단)"));
+        assert!(latin_findable("방탄소년단 (BTS)"));
+        assert!(latin_findable("Tokyo Love Story (東京ラブストーリー)"));
+        assert!(!latin_findable("夢のララバイ (Live)"));
+        assert!(!latin_findable("夢のララバイ (Acoustic Version)"));
+        assert!(!latin_findable("夢 (feat. John Smith)"));
+        assert!(!latin_findable("LOVEソング"));
+        assert!(!latin_findable("Ο δρόμος"));
+        assert!(!latin_findable("Београд"));
+        assert!(latin_findable("Beograd"));
+        assert!(latin_findable("ABBA"));
+        assert!(!latin_findable("夢のはじまり－風のおくりもの（イントロダクション）"));
+        assert_eq!(untypeable_part("LOVEソング"), Some("ソング"));
+        assert_eq!(untypeable_part("Ο δρόμος (Live)"), Some("Ο δρόμος"));
+        assert_eq!(untypeable_part("Tokyo ソング Love"), Some("ソング"));
+        assert_eq!(language_name("el"), "Modern Greek");
+        assert_eq!(untypeable_part("Beograd"), None);
+    }
+
+    #[test]
+    fn initialisms() {
+        assert!(is_initialism("ABBA"));
+        assert!(is_initialism("AKB48"));
+        assert!(is_initialism("BTS & EXO"));
+        assert!(!is_initialism("SAKURA"));
+        assert!(!is_initialism("Yoake no Uta"));
+        assert!(!is_initialism("1999"));
+    }
+
+    #[test]
+    fn locales() {
+        let ja = Locale::parse("ja", true);
+        let jpan = Locale::parse("ja-Jpan", true);
+        let kana = Locale::parse("ja-Kana", true);
+        assert_eq!(ja.key, jpan.key);
+        assert_eq!(ja.slot_script("夢のララバイ"), jpan.slot_script("夢のララバイ"));
+        assert_eq!(ja.slot_script("LOVEソング"), ScriptCode::JPAN);
+        assert_eq!(ja.slot_script("Yume"), ScriptCode::LATN);
+        assert_ne!(jpan.slot_script("ﾕﾒ"), kana.slot_script("ﾕﾒ"));
+        let sr = Locale::parse("sr", true);
+        assert_ne!(sr.slot_script("Београд"), sr.slot_script("Beograd"));
+        let el = Locale::parse("el", true);
+        assert_eq!(el.slot_script("Ο δρόμος"), el.slot_script("Ο Δρόμος"));
+        assert_eq!(el.slot_script("Μουσική (Extended Mix)"), ScriptCode::GREK);
+        assert_eq!(sr.slot_script("Рок (Extended Mix)"), ScriptCode::CYRL);
+        assert_eq!(Locale::parse("en_US", true).key, Locale::parse("en-US", true).key);
+        assert_eq!(Locale::parse("iw", true).key, Locale::parse("he", true).key);
+        assert_eq!(Locale::parse("ja-Latn", true).romanization_of(), Some(ScriptCode::JPAN));
+        assert_eq!(Locale::parse("el-Latn", true).romanization_of(), Some(ScriptCode::GREK));
+        assert_eq!(Locale::parse("sr-Latn", true).romanization_of(), None);
+        assert_eq!(Locale::parse("en-Latn", true).romanization_of(), None);
+        assert_eq!(Locale::parse("ja", true).romanization_of(), None);
+    }
+}
