@@ -11,11 +11,12 @@
 //! an inverse index (skeleton → first letter of each script having it) is built once, lazily,
 //! from the identifier-allowed letters of the non-ideographic parts of planes 0 and 1.
 
+use crate::text::FastUnicode;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+use unicode_properties::GeneralCategoryGroup;
 use unicode_script::{Script, UnicodeScript};
 use unicode_security::GeneralSecurityProfile;
 
@@ -104,9 +105,9 @@ pub struct MixedScriptWord {
 /// Word characters: letters, marks, numbers and format characters (ZWNJ in Persian words).
 fn is_word_char(c: char) -> bool {
     use GeneralCategoryGroup::*;
-    match c.general_category_group() {
+    match c.general_category_group_fast() {
         Letter | Mark | Number => true,
-        Other => c.general_category() == unicode_properties::GeneralCategory::Format,
+        Other => c.general_category_fast() == unicode_properties::GeneralCategory::Format,
         _ => false,
     }
 }
@@ -154,7 +155,7 @@ fn check_word(word: &str, offset: usize) -> Option<MixedScriptWord> {
     for (majority, _) in counts {
         let mut lookalikes = Vec::new();
         let all = letters.iter().all(|&(i, c, s)| {
-            if s == majority || c.script_extension().contains_script(majority) {
+            if s == majority || c.script_extension_fast().contains_script(majority) {
                 return true;
             }
             match lookalike_in(c, majority) {

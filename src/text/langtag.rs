@@ -135,7 +135,30 @@ impl TagAnalysis {
 }
 
 /// Analyses a raw `LanguageAndScriptCode` value. Never panics.
+///
+/// A run meets the same few tags in every text of thousands of files, and many rules ask
+/// about each: analyses are remembered per thread (a bounded cache).
 pub fn parse_tag(raw: &str) -> TagAnalysis {
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<String, TagAnalysis>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    const MAX_CACHED: usize = 4096;
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(raw).cloned()) {
+        return hit;
+    }
+    let a = analyse_tag(raw);
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= MAX_CACHED {
+            c.clear();
+        }
+        c.insert(raw.to_string(), a.clone());
+    });
+    a
+}
+
+fn analyse_tag(raw: &str) -> TagAnalysis {
     let mut a = TagAnalysis {
         raw: raw.to_string(),
         ..TagAnalysis::default()

@@ -7,6 +7,7 @@
 
 pub mod chars;
 pub mod confusable;
+pub mod fast;
 pub mod langtables;
 pub mod langtag;
 pub mod namekey;
@@ -23,6 +24,7 @@ pub use confusable::{
     has_mixed_script_confusable, latin_lookalike, lookalike_in, mixed_script_confusables, skeleton, words, Lookalike,
     MixedScriptWord,
 };
+pub use fast::FastUnicode;
 pub use langtables::{
     country_code_trap, languages_for_script, suggest_language_for, CountryCodeTrap, COUNTRY_CODE_TRAPS,
 };

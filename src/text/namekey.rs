@@ -19,9 +19,10 @@
 //!   them into plain letters that step 4 could no longer recognise.
 //! - Controls (Cc) are treated like whitespace in step 5.
 
+use crate::text::FastUnicode;
 use caseless::Caseless;
 use unicode_normalization::UnicodeNormalization;
-use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
+use unicode_properties::{GeneralCategory, GeneralCategoryGroup};
 
 use super::chars::{is_bidi_control, is_default_ignorable};
 
@@ -179,7 +180,7 @@ fn strip_year(s: &str) -> Option<&str> {
     let mut r = &s[4..];
     let mut chars = r.chars();
     if let Some(sep) = chars.next() {
-        let is_sep = sep == '/' || sep.general_category() == GeneralCategory::DashPunctuation;
+        let is_sep = sep == '/' || sep.general_category_fast() == GeneralCategory::DashPunctuation;
         let after = chars.as_str();
         let n = digits(after);
         if is_sep && (n == 2 || n == 4) {
@@ -194,7 +195,7 @@ fn strip_year(s: &str) -> Option<&str> {
 
 fn is_punct_or_symbol(c: char) -> bool {
     matches!(
-        c.general_category_group(),
+        c.general_category_group_fast(),
         GeneralCategoryGroup::Punctuation | GeneralCategoryGroup::Symbol
     ) || c.is_control()
 }
@@ -270,7 +271,7 @@ pub fn loose_key(s: &str, kind: NameKind) -> String {
     let mut out = String::with_capacity(strict.len());
     for c in strict
         .nfd()
-        .filter(|c| c.general_category() != GeneralCategory::NonspacingMark)
+        .filter(|c| c.general_category_fast() != GeneralCategory::NonspacingMark)
     {
         match c {
             'ø' => out.push('o'),

@@ -9,9 +9,10 @@
 //! Tag-facing code uses [`ScriptCode`], an ISO 15924 code that may be a composite such as
 //! `Jpan`, `Kore`, `Hans` or `Hant`, which has no UCD `Script` value of its own.
 
+use crate::text::FastUnicode;
 use std::fmt;
 
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+use unicode_properties::GeneralCategoryGroup;
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
 use unicode_security::mixed_script::AugmentedScriptSet;
 
@@ -187,7 +188,7 @@ impl fmt::Debug for ScriptSet {
 
 /// Whether `c` is a letter (General_Category L*).
 pub(crate) fn is_letter(c: char) -> bool {
-    c.general_category_group() == GeneralCategoryGroup::Letter
+    c.general_category_group_fast() == GeneralCategoryGroup::Letter
 }
 
 /// Whether the extension is Common or Inherited (the character says nothing about script).
@@ -200,7 +201,7 @@ fn is_neutral(ext: ScriptExtension) -> bool {
 pub(crate) fn letter_script(c: char) -> Option<Script> {
     match c.script() {
         Script::Common | Script::Inherited | Script::Unknown => {
-            let ext = c.script_extension();
+            let ext = c.script_extension_fast();
             if is_neutral(ext) {
                 None
             } else {
@@ -295,7 +296,7 @@ pub fn is_highly_restrictive(s: &str) -> bool {
     }
     let mut rest = AugmentedScriptSet::default();
     for c in s.chars() {
-        if !c.script_extension().contains_script(Script::Latin) {
+        if !c.script_extension_fast().contains_script(Script::Latin) {
             rest.intersect_with(AugmentedScriptSet::for_char(c));
         }
     }
@@ -306,7 +307,7 @@ pub fn is_highly_restrictive(s: &str) -> bool {
 /// True for strings with no letters at all ("2024", "").
 pub fn is_latin_only(s: &str) -> bool {
     s.chars().all(|c| {
-        let ext = c.script_extension();
+        let ext = c.script_extension_fast();
         is_neutral(ext) || ext.contains_script(Script::Latin)
     })
 }
@@ -314,14 +315,14 @@ pub fn is_latin_only(s: &str) -> bool {
 /// Whether `s` has at least one Latin letter.
 pub fn has_latin_letters(s: &str) -> bool {
     s.chars()
-        .any(|c| is_letter(c) && c.script_extension().contains_script(Script::Latin))
+        .any(|c| is_letter(c) && c.script_extension_fast().contains_script(Script::Latin))
 }
 
 /// Whether `s` has at least one letter of a script other than Latin (Common letters such as
 /// `ª` or `µ` do not count).
 pub fn has_non_latin_letters(s: &str) -> bool {
     s.chars().any(|c| {
-        let ext = c.script_extension();
+        let ext = c.script_extension_fast();
         is_letter(c) && !is_neutral(ext) && !ext.contains_script(Script::Latin)
     })
 }
@@ -378,7 +379,7 @@ pub fn script_share(text: &str, expected: ScriptCode) -> ScriptShare {
     let cjk = expected.is_cjk();
     let mut share = ScriptShare::default();
     for c in text.chars().filter(|c| is_letter(*c)) {
-        let ext = c.script_extension();
+        let ext = c.script_extension_fast();
         if is_neutral(ext) {
             continue;
         }

@@ -94,34 +94,46 @@ pub(crate) fn label_loose_key(s: &str) -> String {
 }
 
 /// Forms and keys computed once per distinct name: a batch file repeats one label and one
-/// artist on thousands of releases, and the keys (NFKC, case folding) are not cheap.
+/// artist on thousands of releases, and a catalogue run on thousands of files; the keys
+/// (NFKC, case folding, legal forms) are not cheap. The memo lives per thread, across files,
+/// and is bounded.
 #[derive(Default)]
-pub(crate) struct KeyCache {
-    display: std::collections::HashMap<String, String>,
-    strict: std::collections::HashMap<String, String>,
-    loose: std::collections::HashMap<String, String>,
+pub(crate) struct KeyCache;
+
+type Memo = std::collections::HashMap<(u8, String), String>;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new());
 }
 
 impl KeyCache {
-    fn get(map: &mut std::collections::HashMap<String, String>, s: &str, f: fn(&str) -> String) -> String {
-        if let Some(v) = map.get(s) {
-            return v.clone();
+    fn get(kind: u8, s: &str, f: fn(&str) -> String) -> String {
+        const MAX_CACHED: usize = 16_384;
+        let key = (kind, s.to_string());
+        if let Some(v) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
+            return v;
         }
         let v = f(s);
-        map.insert(s.to_string(), v.clone());
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() >= MAX_CACHED {
+                m.clear();
+            }
+            m.insert(key, v.clone());
+        });
         v
     }
     /// [`display_form`], memoized.
     pub(crate) fn display(&mut self, s: &str) -> String {
-        Self::get(&mut self.display, s, display_form)
+        Self::get(0, s, display_form)
     }
     /// [`label_key`], memoized.
     pub(crate) fn label(&mut self, s: &str) -> String {
-        Self::get(&mut self.strict, s, label_key)
+        Self::get(1, s, label_key)
     }
     /// [`label_loose_key`], memoized.
     pub(crate) fn loose(&mut self, s: &str) -> String {
-        Self::get(&mut self.loose, s, label_loose_key)
+        Self::get(2, s, label_loose_key)
     }
 }
 

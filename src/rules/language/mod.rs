@@ -31,9 +31,10 @@ pub mod lang_transliteration_without_original;
 pub mod title_non_latin_without_latin_variant;
 pub mod variants;
 
+use crate::text::FastUnicode;
 use std::collections::HashMap;
 
-use unicode_script::{Script, UnicodeScript};
+use unicode_script::Script;
 
 use crate::ern::{AttrValue, Feed, Lang, LangSource, Localized, TextField};
 use crate::rules::Context;
@@ -290,7 +291,7 @@ pub(crate) fn letters(text: &str, expected: ScriptCode) -> Letters {
     let comps = match_code(expected).components();
     let mut n = Letters::default();
     for c in text.chars().filter(|c| is_letter(*c)) {
-        let ext = c.script_extension();
+        let ext = c.script_extension_fast();
         if ext.is_common() || ext.is_inherited() || ext.is_empty() {
             continue;
         }

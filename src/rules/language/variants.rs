@@ -15,6 +15,7 @@
 //! `TitleType`/`LabelNameType`, canonical language + script + region, territory). Two
 //! variants in one slot claim to be the same localization.
 
+use crate::text::FastUnicode;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -261,10 +262,10 @@ impl Variant<'_, '_> {
     /// (Video 2D)` and `La Première Fois` + SubTitle `Video 2D` are one text; `Ο δρόμος` and
     /// `Ο Δρόμος` are two.
     pub fn comparable(&self) -> String {
-        use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+        use unicode_properties::GeneralCategoryGroup;
         let spaced: String = to_nfc(&self.shown())
             .chars()
-            .map(|c| match c.general_category_group() {
+            .map(|c| match c.general_category_group_fast() {
                 GeneralCategoryGroup::Punctuation | GeneralCategoryGroup::Symbol => ' ',
                 _ => c,
             })
@@ -855,11 +856,11 @@ pub fn script_name(code: ScriptCode) -> String {
 /// Letters of `s`: Latin ones, and the others weighted by how much of a word they carry
 /// (a Han, kana or Hangul character stands for about two Latin letters).
 fn letter_weights(s: &str) -> (usize, usize) {
-    use unicode_script::{Script, UnicodeScript};
+    use unicode_script::Script;
     let mut latin = 0;
     let mut other = 0;
     for c in s.chars().filter(|c| c.is_alphabetic()) {
-        let ext = c.script_extension();
+        let ext = c.script_extension_fast();
         if ext.contains_script(Script::Latin) {
             latin += 1;
         } else if ext.is_common() || ext.is_inherited() {
@@ -1083,9 +1084,9 @@ pub fn latin_findable(s: &str) -> bool {
 /// non-Latin letter to the last one before the next Latin letter (`LOVEソング` → `ソング`,
 /// `Ο δρόμος (Live)` → `Ο δρόμος`).
 pub fn untypeable_part(s: &str) -> Option<&str> {
-    use unicode_script::{Script, UnicodeScript};
+    use unicode_script::Script;
     let is_other = |c: char| {
-        let ext = c.script_extension();
+        let ext = c.script_extension_fast();
         c.is_alphabetic() && !ext.contains_script(Script::Latin) && !ext.is_common() && !ext.is_inherited()
     };
     let start = s.char_indices().find(|(_, c)| is_other(*c))?.0;
@@ -1102,8 +1103,8 @@ pub fn untypeable_part(s: &str) -> Option<&str> {
 }
 
 fn is_mark(c: char) -> bool {
-    use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
-    c.general_category_group() == GeneralCategoryGroup::Mark
+    use unicode_properties::GeneralCategoryGroup;
+    c.general_category_group_fast() == GeneralCategoryGroup::Mark
 }
 
 /// Whether every word of `s` is an all-capitals initialism or brand of at most five letters,

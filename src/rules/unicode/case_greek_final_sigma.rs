@@ -1,4 +1,5 @@
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+use crate::text::FastUnicode;
+use unicode_properties::GeneralCategoryGroup;
 use unicode_script::{Script, UnicodeScript};
 
 use super::textlang::{text_fix, Nouns};
@@ -45,11 +46,11 @@ Safe: every final `σ` becomes `ς` and every medial `ς` becomes `σ`, with the
 };
 
 fn is_greek_letter(c: char) -> bool {
-    c.general_category_group() == GeneralCategoryGroup::Letter && c.script() == Script::Greek
+    c.general_category_group_fast() == GeneralCategoryGroup::Letter && c.script() == Script::Greek
 }
 
 fn is_mark(c: char) -> bool {
-    c.general_category_group() == GeneralCategoryGroup::Mark
+    c.general_category_group_fast() == GeneralCategoryGroup::Mark
 }
 
 fn is_apostrophe(c: char) -> bool {

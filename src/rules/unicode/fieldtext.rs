@@ -1,8 +1,9 @@
 //! Helpers shared by the character-level Unicode rules: how a field and a character are named
 //! in messages, character positions, script tests, and fixes that respect [`Text::editable`].
 
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
-use unicode_script::{Script, ScriptExtension, UnicodeScript};
+use crate::text::FastUnicode;
+use unicode_properties::GeneralCategoryGroup;
+use unicode_script::{Script, ScriptExtension};
 
 use crate::ern::{Localized, Text, TextField};
 use crate::finding::{Applicability, Fix};
@@ -153,7 +154,7 @@ pub(super) fn fix(text: &Text, applicability: Applicability, value: String) -> O
 /// Whether the `Script_Extensions` of `c` name one of `scripts` (Common and Inherited
 /// characters name none).
 pub(super) fn in_scripts(c: char, scripts: &[Script]) -> bool {
-    let ext: ScriptExtension = c.script_extension();
+    let ext: ScriptExtension = c.script_extension_fast();
     !ext.is_common() && !ext.is_inherited() && scripts.iter().any(|s| ext.contains_script(*s))
 }
 
@@ -185,7 +186,7 @@ pub(super) fn has_script(s: &str, script: Script) -> bool {
 
 /// Combining marks (General_Category M*).
 pub(super) fn is_mark(c: char) -> bool {
-    c.general_category_group() == GeneralCategoryGroup::Mark
+    c.general_category_group_fast() == GeneralCategoryGroup::Mark
 }
 
 /// XML whitespace: space, tab, line feed, carriage return.

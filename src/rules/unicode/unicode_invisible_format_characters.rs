@@ -1,4 +1,5 @@
-use unicode_properties::{UnicodeEmoji, UnicodeGeneralCategory};
+use crate::text::FastUnicode;
+use unicode_properties::UnicodeEmoji;
 use unicode_script::{Script, UnicodeScript};
 
 use super::fieldtext::{char_label, code, field, fix, has_script, is_mark, position, texts, Hits};
@@ -201,7 +202,7 @@ fn selects(base: char, vs: char) -> bool {
         // Phags-pa, Manichaean, Egyptian, math symbols, digits for keycaps …). Letters of
         // alphabets without standardized variants select nothing.
         _ => {
-            let is_letter = base.general_category_group() == unicode_properties::GeneralCategoryGroup::Letter;
+            let is_letter = base.general_category_group_fast() == unicode_properties::GeneralCategoryGroup::Letter;
             !is_letter
                 || base.is_emoji_char()
                 || matches!(

@@ -1,6 +1,7 @@
+use crate::text::FastUnicode;
 use std::ops::Range;
 
-use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+use unicode_properties::GeneralCategory;
 use unicode_script::{Script, UnicodeScript};
 
 use super::textlang::{text_fix, Nouns};
@@ -105,7 +106,7 @@ fn is_word_follower(c: char) -> bool {
 }
 
 fn is_lowercase_letter(c: Option<char>) -> bool {
-    c.is_some_and(|c| c.general_category() == GeneralCategory::LowercaseLetter)
+    c.is_some_and(|c| c.general_category_fast() == GeneralCategory::LowercaseLetter)
 }
 
 fn is_letter(c: Option<char>) -> bool {
@@ -117,7 +118,7 @@ fn plausible(d: char) -> bool {
     use GeneralCategory::*;
     let u = d as u32;
     !matches!(
-        d.general_category(),
+        d.general_category_fast(),
         Control | Unassigned | PrivateUse | Surrogate | Format | LineSeparator | ParagraphSeparator
     ) && !is_private_use(d)
         && !is_noncharacter(d)

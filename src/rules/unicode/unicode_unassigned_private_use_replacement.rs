@@ -1,4 +1,5 @@
-use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+use crate::text::FastUnicode;
+use unicode_properties::GeneralCategory;
 
 use super::textlang::{code_point, Nouns};
 use crate::finding::{Finding, Severity};
@@ -60,7 +61,7 @@ fn classify(c: char) -> Option<Bad> {
         Some(Bad::PrivateUse)
     } else if is_noncharacter(c) {
         Some(Bad::Noncharacter)
-    } else if c.general_category() == GeneralCategory::Unassigned {
+    } else if c.general_category_fast() == GeneralCategory::Unassigned {
         Some(Bad::Unassigned)
     } else {
         None
