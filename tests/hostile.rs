@@ -134,3 +134,34 @@ fn invalid_utf8_is_reported_at_its_line() {
     assert_eq!(f.finding.rule, "xml-malformed");
     assert_eq!(f.line as usize, BASE[..at].lines().count());
 }
+
+/// A feed above the two-thread threshold reads exactly as on one thread, also when broken.
+#[test]
+fn two_thread_reading_matches_one_thread() {
+    let sr_start = BASE.find("    <SoundRecording>").unwrap();
+    let sr_end = BASE.find("  </ResourceList>").unwrap();
+    let sr = &BASE[sr_start..sr_end];
+    let mut many = String::with_capacity(10 << 20);
+    let mut i = 0;
+    while many.len() < 9 << 20 {
+        many.push_str(
+            &sr.replace(">A1<", &format!(">A{i}<"))
+                .replace("NOABC2600001", &format!("NOABC26{i:05}")),
+        );
+        i += 1;
+    }
+    let doc = format!("{}{}{}", &BASE[..sr_start], many, &BASE[sr_end..]);
+    for text in [doc.clone(), doc[..doc.len() - 5000].to_string()] {
+        let a = ddexlint::ern::read(&text);
+        let b = ddexlint::ern::read_single_threaded(&text);
+        assert_eq!(format!("{:?}", a.findings), format!("{:?}", b.findings));
+        assert_eq!(a.feed.is_some(), b.feed.is_some());
+        if let (Some(fa), Some(fb)) = (&a.feed, &b.feed) {
+            assert_eq!(fa.resources.len(), i);
+            assert_eq!(format!("{:?}", fa.identifiers), format!("{:?}", fb.identifiers));
+            assert_eq!(format!("{:?}", fa.refs), format!("{:?}", fb.refs));
+            assert_eq!(format!("{:?}", fa.releases), format!("{:?}", fb.releases));
+            assert_eq!(format!("{:?}", fa.lang_attrs), format!("{:?}", fb.lang_attrs));
+        }
+    }
+}

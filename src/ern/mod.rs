@@ -40,6 +40,12 @@ pub fn read(text: &str) -> ReadOutcome<'_> {
     }
 }
 
+/// [`read`] on the calling thread only, whatever the size (for tests and tools comparing the
+/// two ways of reading).
+pub fn read_single_threaded(text: &str) -> ReadOutcome<'_> {
+    read_events(XmlReader::new(text))
+}
+
 /// Build the model from a stream of checked XML events.
 fn read_events<'a>(mut reader: impl EventSource<'a>) -> ReadOutcome<'a> {
     let mut out = ReadOutcome {
