@@ -451,6 +451,25 @@ impl<'a> Feed<'a> {
         self.lang_attrs.get(i).filter(|a| a.elem == elem)
     }
 
+    /// The parties the releases use as labels (ERN 4 `ReleaseLabelReference`s that resolve),
+    /// each once, with the reference that first names it; stub releases are left out.
+    pub fn label_parties(&self) -> Vec<(&Party<'a>, &Text<'a>)> {
+        let mut out: Vec<(&Party<'a>, &Text<'a>)> = Vec::new();
+        let labels = self
+            .releases
+            .iter()
+            .filter(|r| !r.resources_omitted)
+            .flat_map(|r| &r.labels);
+        for reference in labels.filter_map(|l| l.party_ref.as_ref()) {
+            if let Some(party) = self.party(&reference.value) {
+                if !out.iter().any(|(p, _)| std::ptr::eq(*p, party)) {
+                    out.push((party, reference));
+                }
+            }
+        }
+        out
+    }
+
     /// The resource a reference names (first definition wins).
     pub fn resource(&self, reference: &str) -> Option<&Resource<'a>> {
         self.resource_index.get(reference.trim()).map(|&i| &self.resources[i])

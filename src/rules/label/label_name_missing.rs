@@ -1,5 +1,3 @@
-use std::collections::HashSet;
-
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
@@ -48,39 +46,32 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     if !feed.version.is_ern4() {
         return;
     }
-    let mut seen = HashSet::new();
-    for release in feed.releases.iter().filter(|r| !r.resources_omitted) {
-        for label in &release.labels {
-            let Some(reference) = &label.party_ref else {
-                continue;
-            };
-            let Some(party) = feed.party(&reference.value) else {
-                continue;
-            };
-            if !seen.insert(party.elem) || party.names.iter().any(|n| n.full_name.is_some()) {
-                continue;
-            }
-            let what = if party.names.is_empty() {
-                "no PartyName"
-            } else {
-                "a PartyName without FullName"
-            };
-            let ids = if party.ids.is_empty() {
-                ""
-            } else {
-                " (only identifiers)"
-            };
-            out.push(
-                RULE.finding(
-                    party.elem,
-                    party.tag_span,
-                    format!(
-                        "label party {} has {what}{ids}: DSPs cannot display the label or find the release by it",
-                        reference.value.trim()
-                    ),
-                )
-                .with_help("add <PartyName><FullName>…</FullName></PartyName> with the label's name as it should appear on DSPs"),
-            );
+    for (party, reference) in feed.label_parties() {
+        if party.names.iter().any(|n| n.full_name.is_some()) {
+            continue;
         }
+        let what = if party.names.is_empty() {
+            "no PartyName"
+        } else {
+            "a PartyName without FullName"
+        };
+        let ids = if party.ids.is_empty() {
+            ""
+        } else {
+            " (only identifiers)"
+        };
+        out.push(
+            RULE.finding(
+                party.elem,
+                party.tag_span,
+                format!(
+                    "label party {} has {what}{ids}: DSPs cannot display the label or find the release by it",
+                    reference.value.trim()
+                ),
+            )
+            .with_help(
+                "add <PartyName><FullName>…</FullName></PartyName> with the label's name as it should appear on DSPs",
+            ),
+        );
     }
 }

@@ -1,5 +1,3 @@
-use std::collections::HashSet;
-
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
@@ -50,28 +48,20 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     if !feed.version.is_ern4() {
         return;
     }
-    let mut seen = HashSet::new();
-    for release in feed.releases.iter().filter(|r| !r.resources_omitted) {
-        for label in &release.labels {
-            let Some(reference) = &label.party_ref else {
-                continue;
-            };
-            let Some(party) = feed.party(&reference.value) else {
-                continue;
-            };
-            let has_id = feed
-                .identifiers_of(&party.ids)
-                .any(|id| !id.text.value.trim().is_empty());
-            if has_id || !seen.insert(party.elem) {
-                continue;
-            }
-            let name = party
-                .names
-                .iter()
-                .find_map(|n| n.full_name.as_ref())
-                .map(|f| format!(" ('{}')", display_form(f.value())))
-                .unwrap_or_default();
-            out.push(
+    for (party, reference) in feed.label_parties() {
+        let has_id = feed
+            .identifiers_of(&party.ids)
+            .any(|id| !id.text.value.trim().is_empty());
+        if has_id {
+            continue;
+        }
+        let name = party
+            .names
+            .iter()
+            .find_map(|n| n.full_name.as_ref())
+            .map(|f| format!(" ('{}')", display_form(f.value())))
+            .unwrap_or_default();
+        out.push(
                 RULE.finding(
                     party.elem,
                     party.tag_span,
@@ -79,6 +69,5 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 )
                 .with_help("add a <PartyId> with the label's DPID, ISNI or your proprietary label ID, so the label can be matched whatever its spelling"),
             );
-        }
     }
 }
