@@ -65,6 +65,7 @@ fn ref_kind(element: &str, ern4: bool) -> Option<RefKind> {
         "ReleaseResourceReference"
         | "LinkedReleaseResourceReference"
         | "ResourceContainedResourceReference"
+        | "ResourceRelatedResourceReference"
         | "DealResourceReference"
         | "ResourceGroupResourceReference" => Some(RefKind::Resource),
         "DealReleaseReference" => Some(RefKind::Release),
