@@ -110,7 +110,12 @@ pub fn applies(applicability: Applicability, unsafe_ok: bool) -> bool {
 /// Apply every applicable fix of `source` (the enabled rules of `settings`; unsafe ones only
 /// with `unsafe_ok`). A malformed file is returned unchanged: it is never rewritten.
 pub fn apply_fixes(source: &Source, settings: &Settings, unsafe_ok: bool) -> Result<FixOutcome, FixError> {
-    let first = lint_source(source, settings);
+    apply_with(source, |s| lint_source(s, settings), unsafe_ok)
+}
+
+/// [`apply_fixes`] with the linter as a parameter, so tests can feed it broken fixes.
+fn apply_with(source: &Source, lint: impl Fn(&Source) -> FileOutcome, unsafe_ok: bool) -> Result<FixOutcome, FixError> {
+    let first = lint(source);
     if is_malformed(&source.text).is_some() {
         return Ok(FixOutcome {
             text: source.text.clone(),
@@ -165,7 +170,7 @@ pub fn apply_fixes(source: &Source, settings: &Settings, unsafe_ok: bool) -> Res
         }
         text = next;
         cut = next_cut;
-        outcome = lint_source(&source.with_text(text.clone()), settings);
+        outcome = lint(&source.with_text(text.clone()));
     }
     if text != source.text {
         if let Some(message) = is_malformed(&text) {

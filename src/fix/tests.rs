@@ -132,3 +132,64 @@ fn overlapping_fixes_wait_for_the_next_round() {
     assert_eq!(chosen.len(), 1);
     assert_eq!(chosen[0].rule, "unicode-not-nfc");
 }
+
+/// A linter that reports one finding with a fix of `content` over the `<b>` text of
+/// `<a><b>x</b></a>`-shaped documents, found by searching for `<b>`.
+fn buggy(content: &'static str) -> impl Fn(&Source) -> crate::lint::FileOutcome {
+    move |s: &Source| {
+        let mut outcome = crate::lint::lint_source(s, &Settings::default());
+        let start = s.text.find("<b>").unwrap() as u32 + 3;
+        let end = s.text.find("</b>").unwrap() as u32;
+        let f = Finding::new(
+            "unicode-not-nfc",
+            Severity::Warning,
+            start - 3,
+            Span::new(start, end),
+            "x",
+        )
+        .with_fix(Fix {
+            applicability: Applicability::Safe,
+            replacement: content.into(),
+            edits: vec![Edit {
+                span: Span::new(start, end),
+                content: content.into(),
+            }],
+        });
+        outcome.findings = crate::lint::locate(s, None, vec![f]);
+        outcome
+    }
+}
+
+#[test]
+fn broken_fixes_drop_every_fix_of_the_file() {
+    let source = Source::from_text("t", "<a><b>x</b></a>");
+    let leaked = apply_with(&source, buggy("<c/>"), false).unwrap_err();
+    assert!(matches!(leaked, FixError::Leaked { .. }), "{leaked}");
+    let malformed = apply_with(&source, buggy("\u{1}"), false).unwrap_err();
+    assert!(matches!(malformed, FixError::Malformed { .. }), "{malformed}");
+    // A fix that keeps proposing a change (the linter always finds one): never converges.
+    let unstable = apply_with(
+        &source,
+        |s: &Source| {
+            let content = if s.text.contains(">y<") { "x" } else { "y" };
+            buggy(content)(s)
+        },
+        false,
+    )
+    .unwrap_err();
+    assert!(matches!(unstable, FixError::Unstable { .. }), "{unstable}");
+}
+
+#[test]
+fn edits_outside_values_are_refused() {
+    let source = Source::from_text("t", "<a><b>x</b></a>");
+    let lint = |s: &Source| {
+        let mut outcome = crate::lint::lint_source(s, &Settings::default());
+        let f = Finding::new("unicode-not-nfc", Severity::Warning, 0, Span::new(1, 2), "x")
+            .with_fix(Fix::replace_text(Applicability::Safe, Span::new(1, 2), "z"));
+        outcome.findings = crate::lint::locate(s, None, vec![f]);
+        outcome
+    };
+    let err = apply_with(&source, lint, false).unwrap_err();
+    assert!(matches!(err, FixError::OutsideValue { .. }), "{err}");
+}
