@@ -30,36 +30,46 @@ pub fn render_applied(applied: &[(String, AppliedFix)], out: &mut dyn Write) -> 
     writeln!(out)
 }
 
-/// ` [U+0061 U+0308 -> U+00E4]`: the code points of the part that changed, when it is not
-/// plain ASCII (an NFC or space fix looks the same before and after on screen).
+/// ` [U+0061 U+0308 -> U+00E4]`: the code points of each change that is not plain ASCII (an
+/// NFC or space fix looks the same before and after on screen). Repeated changes are listed
+/// once.
 fn code_points(before: &str, after: &str) -> String {
-    let prefix: usize = before
-        .chars()
-        .zip(after.chars())
-        .take_while(|(a, b)| a == b)
-        .map(|(a, _)| a.len_utf8())
-        .sum();
-    let (b, a) = (&before[prefix..], &after[prefix..]);
-    let suffix: usize = b
-        .chars()
-        .rev()
-        .zip(a.chars().rev())
-        .take_while(|(x, y)| x == y)
-        .map(|(x, _)| x.len_utf8())
-        .sum();
-    let (b, a) = (&b[..b.len() - suffix], &a[..a.len() - suffix]);
-    if b.is_ascii() && a.is_ascii() {
-        return String::new();
-    }
+    use similar::{ChangeTag, TextDiff};
     let list = |s: &str| {
-        let v: Vec<String> = s.chars().take(8).map(|c| format!("U+{:04X}", c as u32)).collect();
+        let v: Vec<String> = s.chars().map(|c| format!("U+{:04X}", c as u32)).collect();
         if v.is_empty() {
             "nothing".to_string()
         } else {
             v.join(" ")
         }
     };
-    format!(" [{} -> {}]", list(b), list(a))
+    let mut groups: Vec<(String, String)> = Vec::new();
+    let (mut del, mut ins) = (String::new(), String::new());
+    let diff = TextDiff::from_chars(before, after);
+    let mut flush = |del: &mut String, ins: &mut String| {
+        if !(del.is_ascii() && ins.is_ascii()) {
+            let g = (list(del), list(ins));
+            if !groups.contains(&g) {
+                groups.push(g);
+            }
+        }
+        del.clear();
+        ins.clear();
+    };
+    for change in diff.iter_all_changes() {
+        match change.tag() {
+            ChangeTag::Delete => del.push_str(change.value()),
+            ChangeTag::Insert => ins.push_str(change.value()),
+            ChangeTag::Equal => flush(&mut del, &mut ins),
+        }
+    }
+    flush(&mut del, &mut ins);
+    if groups.is_empty() {
+        return String::new();
+    }
+    let shown: Vec<String> = groups.iter().take(4).map(|(d, i)| format!("{d} -> {i}")).collect();
+    let more = if groups.len() > 4 { ", …" } else { "" };
+    format!(" [{}{more}]", shown.join(", "))
 }
 
 #[cfg(test)]
@@ -83,7 +93,10 @@ mod tests {
         assert!(text.starts_with("Applied fixes:\n  a.xml:3:7 unicode-invisible-format-characters (safe): 'Vinte"));
         assert!(!text.contains('\u{200B}'), "{text}");
         assert!(text.contains("[U+200B -> nothing]"), "{text}");
-        assert_eq!(code_points("Ma\u{308}kela", "Mäkela"), " [U+0061 U+0308 -> U+00E4]");
+        assert_eq!(
+            code_points("Ma\u{308}kela\u{308}", "Mäkelä"),
+            " [U+0061 U+0308 -> U+00E4]"
+        );
         assert_eq!(code_points("a-b", "ab"), "");
     }
 }

@@ -73,7 +73,10 @@ pub fn assert_only_values_changed(name: &str, before: &str, after: &str) {
 }
 
 /// Encodings a feed is written in: the bytes each starts with, and the encoder.
-pub const ENCODINGS: [(&[u8], fn(&str) -> Vec<u8>); 4] = [
+/// Writes a feed's text as bytes in one encoding.
+pub type Encoder = fn(&str) -> Vec<u8>;
+
+pub const ENCODINGS: [(&[u8], Encoder); 4] = [
     (b"", |t| t.as_bytes().to_vec()),
     (b"\xEF\xBB\xBF", |t| [b"\xEF\xBB\xBF".as_slice(), t.as_bytes()].concat()),
     (b"\xFF\xFE", |t| {
