@@ -7,6 +7,7 @@
 
 pub mod ern;
 pub mod finding;
+pub mod fix;
 pub mod ids;
 pub mod lint;
 pub mod render;

@@ -65,6 +65,16 @@ impl Source {
         }
     }
 
+    /// The same file with other text (a fixed version): same path and encoding.
+    pub fn with_text(&self, text: impl Into<String>) -> Source {
+        Source {
+            path: self.path.clone(),
+            text: text.into(),
+            encoding: self.encoding,
+            lines: OnceLock::new(),
+        }
+    }
+
     /// Encode `text` (a fixed version of this source's text) the way the original was encoded.
     pub fn encode_like_original(&self, text: &str) -> Vec<u8> {
         encode(text, self.encoding)

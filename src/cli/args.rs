@@ -51,6 +51,18 @@ pub struct CheckArgs {
     /// Worker threads (default: all cores)
     #[arg(long)]
     pub jobs: Option<usize>,
+    /// Apply the safe fixes, then report what remains
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff: apply the unsafe fixes too
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change; write nothing
+    #[arg(long)]
+    pub diff: bool,
+    /// List each fix applied (and each fix proposed for a remaining finding)
+    #[arg(long)]
+    pub show_fixes: bool,
     /// No progress bar
     #[arg(long)]
     pub no_progress: bool,

@@ -1,16 +1,19 @@
-//! `ddexlint check`: lint files in parallel, then sort and render.
+//! `ddexlint check`: lint (and with `--fix`/`--diff`, fix) files in parallel, then sort and
+//! render.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 
 use rayon::prelude::*;
 
 use ddexlint::finding::Severity;
-use ddexlint::lint::{lint_bytes, FileOutcome, Selection, Settings};
-use ddexlint::render::{render, Format, RenderOptions};
+use ddexlint::fix::AppliedFix;
+use ddexlint::lint::{Selection, Settings};
+use ddexlint::render::{render, render_applied, Format, RenderOptions};
 use ddexlint::report::Report;
 
 use super::args::{CheckArgs, FailOn, FormatArg};
-use super::walk::{collect, Input};
+use super::fixing::{process, FileResult, Mode};
+use super::walk::collect;
 use super::{CliError, EXIT_ERROR, EXIT_FINDINGS};
 
 pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
@@ -20,53 +23,82 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
         ..Settings::default()
     };
     let inputs = collect(&args.paths)?;
+    let mode = Mode {
+        fix: args.fix || args.diff,
+        unsafe_fixes: args.unsafe_fixes,
+        write: args.fix && !args.diff,
+    };
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .map_err(|e| CliError::Message(e.to_string()))?;
-    let results: Vec<Result<FileOutcome, String>> =
-        pool.install(|| inputs.par_iter().map(|input| lint_input(input, &settings)).collect());
+    let results: Vec<Result<FileResult, String>> =
+        pool.install(|| inputs.par_iter().map(|input| process(input, &settings, mode)).collect());
 
     let mut report = Report::default();
-    let mut io_errors = Vec::new();
+    let mut errors = Vec::new();
+    let mut applied: Vec<(String, AppliedFix)> = Vec::new();
+    let mut diffs = Vec::new();
+    let mut stdin_document = None;
     for r in results {
         match r {
-            Ok(outcome) => {
-                report.files.push(outcome.summary);
-                report.findings.extend(outcome.findings);
+            Ok(file) => {
+                report.fixed += file.applied.len();
+                let path = &file.outcome.summary.path;
+                applied.extend(file.applied.into_iter().map(|a| (path.clone(), a)));
+                report.files.push(file.outcome.summary);
+                report.findings.extend(file.outcome.findings);
+                errors.extend(file.error);
+                diffs.extend(file.diff);
+                stdin_document = stdin_document.or(file.stdin_document);
             }
-            Err(e) => io_errors.push(e),
+            Err(e) => errors.push(e),
         }
     }
     report.sort();
+    applied.sort_by(|a, b| (&a.0, a.1.line, a.1.column).cmp(&(&b.0, b.1.line, b.1.column)));
 
     let format = match args.format {
         FormatArg::Human => Format::Human,
         FormatArg::Json => Format::Json,
     };
-    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    // With stdin and --fix, stdout carries the fixed document: the report goes to stderr.
+    let report_to_stderr = args.output.is_none() && stdin_document.is_some();
+    let to_terminal = args.output.is_none() && !report_to_stderr && std::io::stdout().is_terminal();
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let opts = RenderOptions {
         color,
-        show_fixes: false,
+        show_fixes: args.show_fixes,
     };
-    match &args.output {
-        Some(path) => {
-            let mut buf = Vec::new();
-            render(&report, format, &opts, &mut buf)?;
-            std::fs::write(path, buf).map_err(|e| format!("{}: {}", path.display(), e))?;
-        }
-        None => {
-            let mut out = std::io::stdout().lock();
-            render(&report, format, &opts, &mut out)?;
-            out.flush()?;
-        }
+    let mut buf = Vec::new();
+    if args.show_fixes && format == Format::Human {
+        render_applied(&applied, &mut buf)?;
     }
-    for e in &io_errors {
+    render(&report, format, &opts, &mut buf)?;
+
+    {
+        let mut out = std::io::stdout().lock();
+        if let Some(doc) = &stdin_document {
+            out.write_all(doc)?;
+        }
+        for d in &diffs {
+            out.write_all(d.as_bytes())?;
+        }
+        match &args.output {
+            Some(_) => {}
+            None if report_to_stderr => std::io::stderr().write_all(&buf)?,
+            None => out.write_all(&buf)?,
+        }
+        out.flush()?;
+    }
+    if let Some(path) = &args.output {
+        std::fs::write(path, &buf).map_err(|e| format!("{}: {}", path.display(), e))?;
+    }
+    for e in &errors {
         eprintln!("ddexlint: error: {e}");
     }
-    if !io_errors.is_empty() {
+    if !errors.is_empty() {
         return Ok(EXIT_ERROR);
     }
     let threshold = match args.fail_on {
@@ -80,18 +112,4 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
         _ => false,
     };
     Ok(if failed { EXIT_FINDINGS } else { 0 })
-}
-
-fn lint_input(input: &Input, settings: &Settings) -> Result<FileOutcome, String> {
-    let bytes = match &input.path {
-        Some(p) => std::fs::read(p).map_err(|e| format!("{}: {}", input.display, e))?,
-        None => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| format!("stdin: {e}"))?;
-            buf
-        }
-    };
-    Ok(lint_bytes(&input.display, bytes, settings))
 }

@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod fixing;
 mod rules;
 mod walk;
 

@@ -5,6 +5,7 @@
 //! given and never look at the terminal: the CLI decides colour, and the output is the same on
 //! every machine, which is what makes it snapshot-testable.
 
+mod fixes;
 mod human;
 mod json;
 mod snippet;
@@ -12,6 +13,8 @@ mod snippet;
 use std::fmt;
 use std::io::{self, Write};
 use std::str::FromStr;
+
+pub use fixes::render_applied;
 
 use crate::report::{FileSummary, Located, Report};
 
