@@ -66,6 +66,12 @@ pub struct RulesArgs {
 pub enum FormatArg {
     Human,
     Json,
+    Concise,
+    JsonLines,
+    Sarif,
+    Junit,
+    Github,
+    Gitlab,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

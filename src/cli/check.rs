@@ -44,6 +44,12 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
     let format = match args.format {
         FormatArg::Human => Format::Human,
         FormatArg::Json => Format::Json,
+        FormatArg::Concise => Format::Concise,
+        FormatArg::JsonLines => Format::JsonLines,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Junit => Format::Junit,
+        FormatArg::Github => Format::Github,
+        FormatArg::Gitlab => Format::Gitlab,
     };
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
