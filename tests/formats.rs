@@ -92,3 +92,45 @@ fn gitlab_fingerprints_are_unique() {
     let fingerprints: HashSet<&str> = issues.iter().map(|i| i["fingerprint"].as_str().unwrap()).collect();
     assert_eq!(fingerprints.len(), issues.len());
 }
+
+/// GitLab and SARIF fingerprints of a real run survive lines inserted above the findings,
+/// including findings whose messages cite other lines ("already the ISRC of A1 (line 21)").
+#[test]
+fn fingerprints_survive_inserted_lines() {
+    let fixtures = [
+        "id-isrc-duplicate/fail-ern4.xml",
+        "ref-duplicate/fail-party.xml",
+        "case-greek-final-sigma/fail.xml",
+        "unicode-control-characters/fail-controls.xml",
+    ];
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURES);
+    let fingerprints = |moved: bool| -> Vec<Vec<String>> {
+        let dir = tempfile::tempdir().unwrap();
+        fixtures
+            .iter()
+            .map(|f| {
+                let text = std::fs::read_to_string(root.join(f)).unwrap();
+                let text = match (moved, text.split_once('\n')) {
+                    (true, Some((first, rest))) => format!("{first}\n<!-- a -->\n\n<!-- b -->\n{rest}"),
+                    _ => text,
+                };
+                std::fs::write(dir.path().join("feed.xml"), text).unwrap();
+                let out = Command::cargo_bin("ddexlint")
+                    .unwrap()
+                    .current_dir(dir.path())
+                    .args(["check", "--no-progress", "--format", "gitlab", "feed.xml"])
+                    .output()
+                    .unwrap();
+                let issues: Value = serde_json::from_slice(&out.stdout).unwrap();
+                let issues = issues.as_array().unwrap();
+                assert!(!issues.is_empty(), "{f} has findings");
+                issues
+                    .iter()
+                    .map(|i| i["fingerprint"].as_str().unwrap().to_owned())
+                    .collect()
+            })
+            .collect()
+    };
+    let (before, after) = (fingerprints(false), fingerprints(true));
+    assert_eq!(before, after);
+}

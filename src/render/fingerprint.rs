@@ -4,13 +4,15 @@
 //! The key is (path, rule, element XPath, offending value): editing lines above a finding
 //! leaves it unchanged, so CI dashboards do not report it as fixed-and-new. The line number is
 //! deliberately not part of it. The value is the text the finding underlines on its line; a
-//! finding with none (a parser error) falls back to its message. Identical keys in one file
+//! finding with none (a parser error, an empty span) falls back to its message, with the
+//! `line N` references some messages make to other elements taken out. Identical keys in one file
 //! (the same value twice under one XPath) get an occurrence number, counted in report order,
 //! so fingerprints stay unique as GitLab requires.
 //!
 //! The hash is FNV-1a 128, written here: `std`'s hashers may change between Rust releases,
 //! and a fingerprint that changes with the compiler would defeat its purpose.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::report::Located;
@@ -23,7 +25,8 @@ pub(super) fn fingerprints(findings: &[&Located]) -> Vec<String> {
     findings
         .iter()
         .map(|l| {
-            let base = hash(&key_fields(l));
+            let fields = key_fields(l);
+            let base = hash(&fields.each_ref().map(|f| f.as_ref()));
             let n = seen.entry(base).or_insert(0);
             let fp = if *n == 0 {
                 base
@@ -36,11 +39,30 @@ pub(super) fn fingerprints(findings: &[&Located]) -> Vec<String> {
         .collect()
 }
 
-fn key_fields(l: &Located) -> [&str; 4] {
-    let value = AnchorLine::of(l)
-        .and_then(|line| line.clip(l.finding.span))
-        .unwrap_or(&l.finding.message);
-    [&l.path, l.finding.rule, l.xpath.as_deref().unwrap_or(""), value]
+fn key_fields(l: &Located) -> [Cow<'_, str>; 4] {
+    let value = match AnchorLine::of(l).and_then(|line| line.clip(l.finding.span)) {
+        Some(value) => Cow::Borrowed(value),
+        None => Cow::Owned(without_line_numbers(&l.finding.message)),
+    };
+    [
+        Cow::Borrowed(&l.path),
+        Cow::Borrowed(l.finding.rule),
+        Cow::Borrowed(l.xpath.as_deref().unwrap_or("")),
+        value,
+    ]
+}
+
+/// `message` with the number of every `line N` removed ("already defined at line 12").
+fn without_line_numbers(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("line ") {
+        let (head, tail) = rest.split_at(at + "line ".len());
+        out.push_str(head);
+        rest = tail.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    out.push_str(rest);
+    out
 }
 
 /// FNV-1a 128 over length-prefixed fields, so ("ab", "c") and ("a", "bc") differ.
@@ -60,7 +82,7 @@ fn hash(fields: &[&str]) -> u128 {
 
 #[cfg(test)]
 mod tests {
-    use super::{fingerprints, hash};
+    use super::{fingerprints, hash, without_line_numbers};
     use crate::finding::{Finding, Severity, Span};
     use crate::render::tests::located;
     use crate::report::Located;
@@ -108,6 +130,28 @@ mod tests {
         let fps = fingerprints(&[&a, &b]);
         assert_ne!(fps[0], fps[1]);
         assert_eq!(fps, fingerprints(&[&a, &b]));
+    }
+
+    #[test]
+    fn message_fallback_ignores_line_references() {
+        assert_eq!(
+            without_line_numbers("ISRC X of A2 is already the ISRC of A1 (line 21); see line 3"),
+            "ISRC X of A2 is already the ISRC of A1 (line ); see line "
+        );
+        let f = Finding::new(
+            "ref-duplicate",
+            Severity::Error,
+            0,
+            Span::empty(0),
+            "defined at line 12",
+        );
+        let a = located(f.clone(), "reference", "a.xml", (40, 1), (40, 1), Some("/A/B"), None);
+        let f = Finding {
+            message: "defined at line 19".into(),
+            ..f
+        };
+        let b = located(f, "reference", "a.xml", (47, 1), (47, 1), Some("/A/B"), None);
+        assert_eq!(fingerprints(&[&a]), fingerprints(&[&b]));
     }
 
     #[test]

@@ -93,12 +93,12 @@ mod tests {
             Span::empty(0),
             "100% sure: a,b\r\nnext",
         );
-        let l = located(f, "label", "feeds/50%,a:b\nc.xml", (3, 5), (3, 9), None, None);
+        let l = located(f, "label", "feeds/50%,a:b\r\nc.xml", (3, 5), (3, 9), None, None);
         let cmd = command(&l);
         assert_eq!(
             cmd,
-            "::warning file=feeds/50%25%2Ca%3Ab%0Ac.xml,line=3,col=5,endLine=3,endColumn=9,\
-             title=ddexlint (label-missing)::feeds/50%25,a:b%0Ac.xml:3:5: label-missing 100%25 sure: a,b%0D%0Anext"
+            "::warning file=feeds/50%25%2Ca%3Ab%0D%0Ac.xml,line=3,col=5,endLine=3,endColumn=9,\
+             title=ddexlint (label-missing)::feeds/50%25,a:b%0D%0Ac.xml:3:5: label-missing 100%25 sure: a,b%0D%0Anext"
         );
         assert_eq!(cmd.lines().count(), 1);
     }
