@@ -76,8 +76,22 @@ pub struct RulesArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
+    /// Diagnostics with the source line underlined, then a summary
     Human,
+    /// One JSON report (schemas/report.schema.json)
     Json,
+    /// One line per finding: path:line:col: severity[rule] message
+    Concise,
+    /// One JSON finding per line
+    JsonLines,
+    /// SARIF 2.1.0 (GitHub code scanning)
+    Sarif,
+    /// JUnit XML: a test case per file, a failure per finding
+    Junit,
+    /// GitHub Actions annotations (workflow commands)
+    Github,
+    /// GitLab Code Quality report
+    Gitlab,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -62,6 +62,12 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
     let format = match args.format {
         FormatArg::Human => Format::Human,
         FormatArg::Json => Format::Json,
+        FormatArg::Concise => Format::Concise,
+        FormatArg::JsonLines => Format::JsonLines,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Junit => Format::Junit,
+        FormatArg::Github => Format::Github,
+        FormatArg::Gitlab => Format::Gitlab,
     };
     // With stdin and --fix, stdout carries the fixed document: the report goes to stderr.
     let report_to_stderr = args.output.is_none() && stdin_document.is_some();

@@ -31,7 +31,7 @@ struct Tool {
 }
 
 #[derive(Serialize)]
-struct JsonFinding<'a> {
+pub(super) struct JsonFinding<'a> {
     rule: &'a str,
     category: &'a str,
     severity: Severity,

@@ -1,13 +1,22 @@
-//! Renderers: turn a [`Report`] into bytes for people (`human`) or programs (`json`).
+//! Renderers: turn a [`Report`] into bytes for people (`human`, `concise`), programs (`json`,
+//! `json-lines`) and CI systems (`sarif`, `junit`, `github`, `gitlab`).
 //!
 //! Each format is a small module over the same plain data, so adding one (SARIF, JUnit,
 //! GitHub annotations, …) never touches the rules. Renderers write only to the `out` they are
 //! given and never look at the terminal: the CLI decides colour, and the output is the same on
 //! every machine, which is what makes it snapshot-testable.
 
+mod anchor_line;
+mod concise;
+mod fingerprint;
 mod fixes;
+mod github;
+mod gitlab;
 mod human;
 mod json;
+mod json_lines;
+mod junit;
+mod sarif;
 mod snippet;
 
 use std::fmt;
@@ -25,17 +34,44 @@ pub enum Format {
     Human,
     /// One JSON object, the contract of `spec/interface.md` and `schemas/report.schema.json`.
     Json,
+    /// One line per finding: `path:line:col: severity[rule] message`.
+    Concise,
+    /// One JSON object per line, each a finding object of the JSON report.
+    JsonLines,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// JUnit XML: one test case per file, one failure per finding.
+    Junit,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// GitLab Code Quality JSON.
+    Gitlab,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 2] = [Format::Human, Format::Json];
+    pub const ALL: [Format; 8] = [
+        Format::Human,
+        Format::Json,
+        Format::Concise,
+        Format::JsonLines,
+        Format::Sarif,
+        Format::Junit,
+        Format::Github,
+        Format::Gitlab,
+    ];
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
         match self {
             Format::Human => "human",
             Format::Json => "json",
+            Format::Concise => "concise",
+            Format::JsonLines => "json-lines",
+            Format::Sarif => "sarif",
+            Format::Junit => "junit",
+            Format::Github => "github",
+            Format::Gitlab => "gitlab",
         }
     }
 }
@@ -96,6 +132,12 @@ pub fn render(report: &Report, format: Format, opts: &RenderOptions, out: &mut d
     match format {
         Format::Human => human::render(report, opts, out),
         Format::Json => json::render(report, out),
+        Format::Concise => concise::render(report, out),
+        Format::JsonLines => json_lines::render(report, out),
+        Format::Sarif => sarif::render(report, out),
+        Format::Junit => junit::render(report, out),
+        Format::Github => github::render(report, out),
+        Format::Gitlab => gitlab::render(report, out),
     }
 }
 

@@ -268,3 +268,13 @@ fn sample_has_what_the_snapshots_claim() {
     let s = sample_report().summary();
     assert_eq!((s.files, s.errors, s.warnings, s.infos, s.fixable), (3, 2, 4, 1, 4));
 }
+
+#[test]
+fn every_format_name_parses_back() {
+    use super::Format;
+    for format in Format::ALL {
+        assert_eq!(format.name().parse::<Format>(), Ok(format));
+    }
+    let err = "xml".parse::<Format>().unwrap_err().to_string();
+    assert!(err.contains("json-lines, sarif, junit, github, gitlab"), "{err}");
+}
