@@ -4,21 +4,23 @@ use std::io::{IsTerminal, Read, Write};
 
 use rayon::prelude::*;
 
-use ddexlint::finding::Severity;
-use ddexlint::lint::{lint_bytes, FileOutcome, Selection, Settings};
+use ddexlint::lint::{lint_bytes, FileOutcome, Settings};
 use ddexlint::render::{render, Format, RenderOptions};
 use ddexlint::report::Report;
 
-use super::args::{CheckArgs, FailOn, FormatArg};
+use super::args::{CheckArgs, FormatArg};
 use super::walk::{collect, Input};
 use super::{CliError, EXIT_ERROR, EXIT_FINDINGS};
 
 pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
-    let selection = Selection::new(&args.select, &args.ignore)?;
-    let settings = Settings {
-        selection,
-        ..Settings::default()
-    };
+    let resolved = super::settings::resolve(args)?;
+    if args.show_settings {
+        let mut out = std::io::stdout().lock();
+        out.write_all(super::settings::show(&resolved).as_bytes())?;
+        return Ok(0);
+    }
+    let settings = &resolved.settings;
+    let mut baseline = super::baseline::load(args)?;
     let inputs = collect(&args.paths)?;
 
     let pool = rayon::ThreadPoolBuilder::new()
@@ -26,19 +28,26 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
         .build()
         .map_err(|e| CliError::Message(e.to_string()))?;
     let results: Vec<Result<FileOutcome, String>> =
-        pool.install(|| inputs.par_iter().map(|input| lint_input(input, &settings)).collect());
+        pool.install(|| inputs.par_iter().map(|input| lint_input(input, settings)).collect());
 
     let mut report = Report::default();
     let mut io_errors = Vec::new();
+    if let Some(written) = super::baseline::write(args, &results)? {
+        baseline = Some(written);
+    }
     for r in results {
         match r {
-            Ok(outcome) => {
+            Ok(mut outcome) => {
+                if let Some(b) = baseline.as_mut() {
+                    b.filter(&mut outcome);
+                }
                 report.files.push(outcome.summary);
                 report.findings.extend(outcome.findings);
             }
             Err(e) => io_errors.push(e),
         }
     }
+    report.baseline = baseline.map(|b| b.stats());
     report.sort();
 
     let format = match args.format {
@@ -69,12 +78,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
     if !io_errors.is_empty() {
         return Ok(EXIT_ERROR);
     }
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
+    let threshold = resolved.fail_on.threshold();
     let failed = match (threshold, report.max_severity()) {
         (Some(t), Some(max)) => max >= t,
         _ => false,

@@ -1,8 +1,10 @@
 //! `ddexlint` subcommands.
 
 mod args;
+mod baseline;
 mod check;
 mod rules;
+mod settings;
 mod walk;
 
 use std::io::Write;

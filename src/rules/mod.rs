@@ -7,7 +7,7 @@ mod identifier;
 mod label;
 mod language;
 mod reference;
-mod structure;
+pub(crate) mod structure;
 mod unicode;
 mod xml;
 
