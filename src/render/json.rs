@@ -146,6 +146,19 @@ mod tests {
     }
 
     #[test]
+    fn baseline_is_written_only_with_a_baseline() {
+        let mut report = sample_report();
+        report.baseline = Some(crate::report::BaselineStats {
+            suppressed: 3,
+            stale: 1,
+        });
+        let text = json(&report);
+        assert_eq!(keys_at(&text, 2), ["tool", "files", "findings", "summary", "baseline"]);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["baseline"], serde_json::json!({"suppressed": 3, "stale": 1}));
+    }
+
+    #[test]
     fn finding_keys_keep_contract_order() {
         let text = json(&sample_report());
         let findings = &text[text.find("\"findings\": [").unwrap()..text.find("\"summary\"").unwrap()];
