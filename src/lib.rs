@@ -5,6 +5,8 @@
 //! and [`render`] writes them. The library never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
+pub mod config;
 pub mod ern;
 pub mod finding;
 pub mod fix;
@@ -15,5 +17,6 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod suggest;
+pub mod suppress;
 pub mod text;
 pub mod xml;

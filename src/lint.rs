@@ -1,9 +1,11 @@
 //! Linting one file: decode, read, run the enabled rules, place the findings.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
+use crate::config::PerPathIgnores;
 use crate::ern;
 use crate::finding::{Finding, Severity, Span};
 use crate::report::{FileSummary, Located};
@@ -48,6 +50,21 @@ impl Selection {
     pub fn is_enabled(&self, id: &str) -> bool {
         self.enabled.contains(id)
     }
+
+    /// This selection without `ids` (per-path ignores).
+    pub fn without(&self, ids: &[&str]) -> Selection {
+        let enabled = self.enabled.iter().copied().filter(|id| !ids.contains(id)).collect();
+        Selection { enabled }
+    }
+
+    /// The enabled rule ids, in registry order.
+    pub fn enabled_ids(&self) -> Vec<&'static str> {
+        RULES
+            .iter()
+            .map(|r| r.id)
+            .filter(|id| self.enabled.contains(id))
+            .collect()
+    }
 }
 
 /// A rule id or a category, as the rule ids it stands for.
@@ -75,6 +92,20 @@ pub struct Settings {
     pub selection: Selection,
     pub severities: HashMap<&'static str, Severity>,
     pub options: RuleOptions,
+    /// Rules left out for some paths (`[per-path-ignores]` of the config file).
+    pub per_path: PerPathIgnores,
+}
+
+impl Settings {
+    /// The selection for one file: the run's, minus its per-path ignores.
+    pub fn selection_for(&self, path: &str) -> Cow<'_, Selection> {
+        let ignored = self.per_path.ignored(path);
+        if ignored.is_empty() {
+            Cow::Borrowed(&self.selection)
+        } else {
+            Cow::Owned(self.selection.without(&ignored))
+        }
+    }
 }
 
 /// One linted file.
@@ -82,6 +113,10 @@ pub struct Settings {
 pub struct FileOutcome {
     pub summary: FileSummary,
     pub findings: Vec<Located>,
+    /// The text each finding underlines (its offending value), index for index with
+    /// `findings`: with the XPath, the place a baseline recognises a finding by, which
+    /// unlike the line survives edits elsewhere in the file.
+    pub values: Vec<String>,
 }
 
 /// Lint a file's bytes (`path` is how the report names it).
@@ -107,7 +142,7 @@ pub fn lint_bytes(path: &str, bytes: Vec<u8>, settings: &Settings) -> FileOutcom
             let column = String::from_utf8_lossy(&before[line_start..]).chars().count() as u32 + 1;
             let finding = Finding::new(rule, Severity::Error, 0, Span::empty(0), message)
                 .with_help("save the feed as UTF-8: DDEX feeds are exchanged in UTF-8");
-            let findings = if settings.selection.is_enabled(rule) {
+            let findings = if settings.selection_for(path).is_enabled(rule) {
                 vec![Located {
                     finding,
                     category: "xml",
@@ -129,6 +164,7 @@ pub fn lint_bytes(path: &str, bytes: Vec<u8>, settings: &Settings) -> FileOutcom
                     releases: 0,
                     findings: findings.len(),
                 },
+                values: vec![String::new(); findings.len()],
                 findings,
             }
         }
@@ -137,6 +173,8 @@ pub fn lint_bytes(path: &str, bytes: Vec<u8>, settings: &Settings) -> FileOutcom
 
 /// Lint a decoded source.
 pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
+    let selection = settings.selection_for(&source.path);
+    let selection = selection.as_ref();
     let outcome = ern::read(&source.text);
     let mut findings = outcome.findings;
     findings.extend(encoding_declaration(&source.text));
@@ -147,7 +185,7 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
         // the registry's order so output does not depend on scheduling.
         let per_rule: Vec<Vec<Finding>> = RULES
             .par_iter()
-            .filter(|rule| settings.selection.is_enabled(rule.id))
+            .filter(|rule| selection.is_enabled(rule.id))
             .filter_map(|rule| match rule.check {
                 Check::Feed(check) => {
                     let mut out = Vec::new();
@@ -159,7 +197,8 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
             .collect();
         findings.extend(per_rule.into_iter().flatten());
     }
-    findings.retain(|f| settings.selection.is_enabled(f.rule));
+    findings.retain(|f| selection.is_enabled(f.rule));
+    crate::suppress::apply(&source.text, &mut findings, selection);
     for f in &mut findings {
         if let Some(&s) = settings.severities.get(f.rule) {
             f.severity = s;
@@ -171,6 +210,7 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
             .filter(|r| r.kind == ern::ReleaseKind::Release)
             .count()
     });
+    let values = findings.iter().map(|f| value_at(&source.text, f.span)).collect();
     let located = locate(source, outcome.feed.as_ref(), findings);
     FileOutcome {
         summary: FileSummary {
@@ -180,7 +220,17 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
             findings: located.len(),
         },
         findings: located,
+        values,
     }
+}
+
+/// The text under `span`, cut at 200 bytes (a span may cover a whole element).
+fn value_at(text: &str, span: crate::finding::Span) -> String {
+    let mut end = (span.end as usize).min(text.len()).min(span.start as usize + 200);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(span.start as usize..end).unwrap_or("").to_string()
 }
 
 /// Resolve offsets to lines, columns and XPaths (from the feed's items when there is a

@@ -36,6 +36,17 @@ pub struct Report {
     pub findings: Vec<Located>,
     /// Fixes applied by `--fix` (count), when fixing.
     pub fixed: usize,
+    /// What `--baseline` hid and what of it no longer occurs, when a baseline was given.
+    pub baseline: Option<BaselineStats>,
+}
+
+/// The effect of a baseline on a run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct BaselineStats {
+    /// Findings left out because the baseline records them.
+    pub suppressed: usize,
+    /// Baseline occurrences (of the files checked) that no longer occur: fixed since.
+    pub stale: usize,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]

@@ -110,6 +110,7 @@ fn report(fixed: usize) -> Report {
             },
         ],
         fixed,
+        baseline: None,
     }
 }
 

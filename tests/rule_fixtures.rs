@@ -8,9 +8,15 @@ use ddexlint::lint::{lint_bytes, Selection, Settings};
 use ddexlint::rules::registry::RULES;
 use ddexlint::rules::{Check, RuleOptions};
 
+/// Suppression rules judge other rules' findings, so they run with every rule.
 fn settings_for(id: &str) -> Settings {
+    let select = if id.starts_with("suppression-") {
+        vec![]
+    } else {
+        vec![id.to_string()]
+    };
     Settings {
-        selection: Selection::new(&[id.to_string()], &[]).unwrap(),
+        selection: Selection::new(&select, &[]).unwrap(),
         options: RuleOptions {
             current_year: 2026,
             ..RuleOptions::default()

@@ -31,7 +31,7 @@ pub enum Command {
 #[derive(Args, Debug)]
 pub struct CheckArgs {
     /// Files or folders (folders: every *.xml below, recursively); "-" reads stdin
-    #[arg(required = true)]
+    #[arg(required_unless_present = "show_settings")]
     pub paths: Vec<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
@@ -45,9 +45,9 @@ pub struct CheckArgs {
     /// Leave out these rule ids or categories (comma-separated)
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
-    /// Exit with 1 when findings at or above this severity remain
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// Exit with 1 when findings at or above this severity remain [default: error]
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Worker threads (default: all cores)
     #[arg(long)]
     pub jobs: Option<usize>,
@@ -66,6 +66,23 @@ pub struct CheckArgs {
     /// No progress bar
     #[arg(long)]
     pub no_progress: bool,
+
+    // Configuration, baseline (branch config).
+    /// Config file (default: ddexlint.toml found upward from the current folder)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Print the resolved settings (and the config file used), then exit
+    #[arg(long)]
+    pub show_settings: bool,
+    /// Label registry (TOML); overrides `labels` of the config file
+    #[arg(long, value_name = "FILE")]
+    pub labels: Option<PathBuf>,
+    /// Report only findings not recorded in this baseline file
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file, then exit 0
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

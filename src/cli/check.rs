@@ -5,23 +5,24 @@ use std::io::{IsTerminal, Write};
 
 use rayon::prelude::*;
 
-use ddexlint::finding::Severity;
 use ddexlint::fix::AppliedFix;
-use ddexlint::lint::{Selection, Settings};
 use ddexlint::render::{render, render_applied, Format, RenderOptions};
 use ddexlint::report::Report;
 
-use super::args::{CheckArgs, FailOn, FormatArg};
+use super::args::{CheckArgs, FormatArg};
 use super::fixing::{process, FileResult, Mode};
 use super::walk::collect;
 use super::{CliError, EXIT_ERROR, EXIT_FINDINGS};
 
 pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
-    let selection = Selection::new(&args.select, &args.ignore)?;
-    let settings = Settings {
-        selection,
-        ..Settings::default()
-    };
+    let resolved = super::settings::resolve(args)?;
+    if args.show_settings {
+        let mut out = std::io::stdout().lock();
+        out.write_all(super::settings::show(&resolved).as_bytes())?;
+        return Ok(0);
+    }
+    let settings = &resolved.settings;
+    let mut baseline = super::baseline::load(args)?;
     let inputs = collect(&args.paths)?;
     let mode = Mode {
         fix: args.fix || args.diff,
@@ -34,16 +35,28 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
         .build()
         .map_err(|e| CliError::Message(e.to_string()))?;
     let results: Vec<Result<FileResult, String>> =
-        pool.install(|| inputs.par_iter().map(|input| process(input, &settings, mode)).collect());
+        pool.install(|| inputs.par_iter().map(|input| process(input, settings, mode)).collect());
 
     let mut report = Report::default();
     let mut errors = Vec::new();
     let mut applied: Vec<(String, AppliedFix)> = Vec::new();
     let mut diffs = Vec::new();
     let mut stdin_document = None;
+    let outcomes: Vec<&ddexlint::lint::FileOutcome> = results
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .map(|f| &f.outcome)
+        .collect();
+    if let Some(written) = super::baseline::write(args, &outcomes)? {
+        baseline = Some(written);
+    }
+    drop(outcomes);
     for r in results {
         match r {
-            Ok(file) => {
+            Ok(mut file) => {
+                if let Some(b) = baseline.as_mut() {
+                    b.filter(&mut file.outcome);
+                }
                 report.fixed += file.applied.len();
                 let path = &file.outcome.summary.path;
                 applied.extend(file.applied.into_iter().map(|a| (path.clone(), a)));
@@ -56,6 +69,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
             Err(e) => errors.push(e),
         }
     }
+    report.baseline = baseline.map(|b| b.stats());
     report.sort();
     applied.sort_by(|a, b| (&a.0, a.1.line, a.1.column).cmp(&(&b.0, b.1.line, b.1.column)));
 
@@ -107,12 +121,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
     if !errors.is_empty() {
         return Ok(EXIT_ERROR);
     }
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
+    let threshold = resolved.fail_on.threshold();
     let failed = match (threshold, report.max_severity()) {
         (Some(t), Some(max)) => max >= t,
         _ => false,

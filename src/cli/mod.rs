@@ -1,9 +1,11 @@
 //! `ddexlint` subcommands.
 
 mod args;
+mod baseline;
 mod check;
 mod fixing;
 mod rules;
+mod settings;
 mod walk;
 
 use std::io::Write;

@@ -48,6 +48,7 @@ pub(super) fn render(report: &Report, opts: &RenderOptions, out: &mut dyn Write)
         text.clear();
     }
     write_summary(&mut text, report).expect(IN_MEMORY);
+    write_baseline(&mut text, report).expect(IN_MEMORY);
     out.write_all(text.as_bytes())
 }
 
@@ -154,6 +155,17 @@ fn write_summary(w: &mut String, report: &Report) -> fmt::Result {
         (s, 0) => write!(w, " ({s} fixable with --fix)")?,
         (0, u) => write!(w, " ({u} fixable with --fix --unsafe-fixes)")?,
         (s, u) => write!(w, " ({s} fixable with --fix, {u} more with --fix --unsafe-fixes)")?,
+    }
+    writeln!(w, ".")
+}
+
+/// After `--baseline`: what it hid, and what of it is gone (time to rewrite it).
+fn write_baseline(w: &mut String, report: &Report) -> fmt::Result {
+    let Some(b) = report.baseline else { return Ok(()) };
+    write!(w, "Baseline: {} hidden", plural(b.suppressed, "finding", "findings"))?;
+    if b.stale > 0 {
+        let gone = plural(b.stale, "entry no longer occurs", "entries no longer occur");
+        write!(w, ", {gone} (update it with --write-baseline)")?;
     }
     writeln!(w, ".")
 }
@@ -312,6 +324,7 @@ mod tests {
             }],
             findings: vec![l],
             fixed: 0,
+            baseline: None,
         };
         let text = human(&report, RenderOptions::default());
         insta::assert_snapshot!(text);

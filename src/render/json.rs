@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::finding::{Applicability, Severity};
-use crate::report::{FileSummary, Located, Report, Summary};
+use crate::report::{BaselineStats, FileSummary, Located, Report, Summary};
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -22,6 +22,9 @@ struct Document<'a> {
     /// misleading `"fixed": 0`.
     #[serde(skip_serializing_if = "Option::is_none")]
     fixed: Option<usize>,
+    /// Present only with `--baseline`/`--write-baseline`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<BaselineStats>,
 }
 
 #[derive(Serialize)]
@@ -94,6 +97,7 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             .collect(),
         summary: report.summary(),
         fixed: (report.fixed > 0).then_some(report.fixed),
+        baseline: report.baseline,
     };
     serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
     out.write_all(b"\n")
@@ -139,6 +143,19 @@ mod tests {
         assert_eq!(keys_at(&text, 2), ["tool", "files", "findings", "summary", "fixed"]);
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["fixed"], 2);
+    }
+
+    #[test]
+    fn baseline_is_written_only_with_a_baseline() {
+        let mut report = sample_report();
+        report.baseline = Some(crate::report::BaselineStats {
+            suppressed: 3,
+            stale: 1,
+        });
+        let text = json(&report);
+        assert_eq!(keys_at(&text, 2), ["tool", "files", "findings", "summary", "baseline"]);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["baseline"], serde_json::json!({"suppressed": 3, "stale": 1}));
     }
 
     #[test]

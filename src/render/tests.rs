@@ -250,6 +250,7 @@ pub(super) fn sample_report() -> Report {
         ],
         findings,
         fixed: 0,
+        baseline: None,
     }
 }
 

@@ -7,7 +7,7 @@ mod identifier;
 mod label;
 mod language;
 mod reference;
-mod structure;
+pub(crate) mod structure;
 mod unicode;
 mod xml;
 
@@ -85,7 +85,8 @@ impl FixClass {
 /// What a rule reads.
 #[derive(Clone, Copy)]
 pub enum Check {
-    /// Reported by the reader itself (well-formedness, DOCTYPE, version).
+    /// Reported outside the model's rules: by the reader (well-formedness, DOCTYPE, version)
+    /// or by the suppression-comment pass (`suppression-*`).
     Reader,
     /// Runs over one feed's model.
     Feed(fn(&Context, &mut Vec<Finding>)),

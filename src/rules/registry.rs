@@ -12,6 +12,9 @@ pub static RULES: &[&Rule] = &[
     // structure: text (plinerules)
     &structure::struct_display_title_text_consistency::RULE,
     &structure::struct_empty_or_invisible_text::RULE,
+    // structure: inline suppression comments (config)
+    &structure::suppression_invalid::RULE,
+    &structure::suppression_unused::RULE,
     // reference
     &reference::ref_unresolved::RULE,
     &reference::ref_duplicate::RULE,
