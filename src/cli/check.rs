@@ -90,6 +90,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
     let opts = RenderOptions {
         color,
         show_fixes: args.show_fixes,
+        preview: args.diff,
     };
     let mut buf = Vec::new();
     if args.show_fixes && format == Format::Human {

@@ -10,7 +10,8 @@ pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
         return String::new();
     }
     let diff = TextDiff::from_lines(before, after);
-    let path = path.trim_start_matches("./");
+    // `a/` + the path as given, like git; an absolute path keeps a single slash.
+    let path = path.trim_start_matches("./").trim_start_matches('/');
     diff.unified_diff()
         .context_radius(3)
         .missing_newline_hint(true)

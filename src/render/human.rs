@@ -47,7 +47,7 @@ pub(super) fn render(report: &Report, opts: &RenderOptions, out: &mut dyn Write)
         out.write_all(text.as_bytes())?;
         text.clear();
     }
-    write_summary(&mut text, report).expect(IN_MEMORY);
+    write_summary(&mut text, report, opts.preview).expect(IN_MEMORY);
     write_baseline(&mut text, report).expect(IN_MEMORY);
     out.write_all(text.as_bytes())
 }
@@ -119,9 +119,16 @@ fn write_finding(w: &mut String, l: &Located, opts: &RenderOptions, paint: Paint
 }
 
 /// `Found 3 errors, 2 warnings, 1 info in 4 files (2 fixable with --fix).`, or
-/// `All checks passed: 4 files.`, preceded by `Fixed N findings.` after a fix run.
-fn write_summary(w: &mut String, report: &Report) -> fmt::Result {
-    if report.fixed > 0 {
+/// `All checks passed: 4 files.`, preceded by `Fixed N findings.` after a fix run (`Would fix
+/// N findings …` for `--diff`, which writes nothing).
+fn write_summary(w: &mut String, report: &Report, preview: bool) -> fmt::Result {
+    if report.fixed > 0 && preview {
+        writeln!(
+            w,
+            "Would fix {} (--diff: nothing written).",
+            plural(report.fixed, "finding", "findings")
+        )?;
+    } else if report.fixed > 0 {
         writeln!(w, "Fixed {}.", plural(report.fixed, "finding", "findings"))?;
     }
     let s = report.summary();
@@ -228,6 +235,7 @@ mod tests {
             RenderOptions {
                 color: false,
                 show_fixes: false,
+                preview: false,
             },
         );
         assert!(!text.contains("= fix"));
@@ -271,6 +279,7 @@ mod tests {
             RenderOptions {
                 color: true,
                 show_fixes: true,
+                preview: false,
             },
         );
         assert!(coloured.contains("\x1b[1;31merror[id-isrc]\x1b[0m"));

@@ -113,6 +113,8 @@ pub struct RenderOptions {
     pub color: bool,
     /// Show each proposed fix (`= fix (safe): replace with '…'`) under its finding.
     pub show_fixes: bool,
+    /// `--diff`: `report.fixed` counts fixes that would be applied, not applied ones.
+    pub preview: bool,
 }
 
 impl Default for RenderOptions {
@@ -120,6 +122,7 @@ impl Default for RenderOptions {
         RenderOptions {
             color: false,
             show_fixes: true,
+            preview: false,
         }
     }
 }
