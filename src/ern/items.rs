@@ -105,18 +105,16 @@ fn id_kind(tree: &Tree, id: NodeId, ern4: bool) -> Option<IdKind> {
         "PartyId" if ern4 && matches!(parent, "MessageSender" | "SentOnBehalfOf" | "MessageRecipient") => IdKind::Dpid,
         // ERN 3: flags say what a PartyId is; header PartyIds are DPIDs by convention.
         "PartyId" if !ern4 => {
-            if tree.attr_is_true(id, "IsISNI") {
-                IdKind::Isni
-            } else if tree.attr_is_true(id, "IsDPID") {
-                IdKind::Dpid
-            } else if matches!(parent, "MessageSender" | "SentOnBehalfOf" | "MessageRecipient")
+            let header_dpid = matches!(parent, "MessageSender" | "SentOnBehalfOf" | "MessageRecipient")
                 && tree
                     .text_of(id)
                     .value
                     .trim()
                     .get(..7)
-                    .is_some_and(|p| p.eq_ignore_ascii_case("PADPIDA"))
-            {
+                    .is_some_and(|p| p.eq_ignore_ascii_case("PADPIDA"));
+            if tree.attr_is_true(id, "IsISNI") {
+                IdKind::Isni
+            } else if tree.attr_is_true(id, "IsDPID") || header_dpid {
                 IdKind::Dpid
             } else {
                 return None;

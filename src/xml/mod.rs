@@ -184,6 +184,9 @@ impl<'a> XmlReader<'a> {
         }
     }
 
+    /// The next event; `Ok(None)` at the end. Not an `Iterator`: the first error ends reading
+    /// and must not be mistaken for the end of the document.
+    #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> Result<Option<Event<'a>>, XmlError> {
         if let Some(span) = self.pending_end.take() {
             self.close_element();
@@ -387,7 +390,7 @@ impl<'a> XmlReader<'a> {
                     escaped = true;
                     markup = true;
                     let inner = &self.text[start + 9..end - 3];
-                    if let Some((i, ch)) = first_invalid_char(&inner) {
+                    if let Some((i, ch)) = first_invalid_char(inner) {
                         return Err(XmlError::new(
                             start + 9 + i,
                             format!("character U+{:04X} is not allowed in XML 1.0", ch as u32),

@@ -72,7 +72,7 @@ fn main_artists(feed: &Feed, release: &Release) -> Vec<String> {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let feed = cx.feed;
     let mut seen = HashSet::new();
-    let mut keys = KeyCache::default();
+    let mut keys = KeyCache;
     for u in label_uses(feed) {
         let label = keys.display(u.name.value());
         let key = keys.label(&label);

@@ -75,7 +75,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         })
         .collect();
     let party_of = |n: &Localized| owner.get(&n.text.span.start).copied();
-    let mut keys = KeyCache::default();
+    let mut keys = KeyCache;
     for u in label_uses(feed) {
         let text = keys.display(u.name.value());
         let key = keys.loose(&text);
