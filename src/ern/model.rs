@@ -549,6 +549,14 @@ impl<'a> Feed<'a> {
         ids.iter().map(|&i| &self.identifiers[i])
     }
 
+    /// The display metadata of every release, then every resource.
+    pub fn displays(&self) -> impl Iterator<Item = &Display<'a>> {
+        self.releases
+            .iter()
+            .map(|r| &r.display)
+            .chain(self.resources.iter().map(|r| &r.display))
+    }
+
     /// Every displayed or indexed text of the message, with what it is.
     pub fn display_texts(&self) -> Vec<(TextField, &Localized<'a>)> {
         let mut out = Vec::new();
@@ -558,12 +566,7 @@ impl<'a> Feed<'a> {
                 out.extend(n.other_names.iter().map(|t| (TextField::PartyNameOther, t)));
             }
         }
-        let displays = self
-            .releases
-            .iter()
-            .map(|r| &r.display)
-            .chain(self.resources.iter().map(|r| &r.display));
-        for d in displays {
+        for d in self.displays() {
             for t in &d.titles {
                 out.extend(t.text.iter().map(|x| (TextField::Title, x)));
                 out.extend(t.subtitles.iter().map(|x| (TextField::SubTitle, x)));

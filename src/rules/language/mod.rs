@@ -117,12 +117,7 @@ pub(crate) struct TitlePart {
 /// marker under a Japanese title passes.
 pub(crate) fn title_parts(feed: &Feed) -> HashMap<u32, TitlePart> {
     let mut map = HashMap::new();
-    let displays = feed
-        .releases
-        .iter()
-        .map(|r| &r.display)
-        .chain(feed.resources.iter().map(|r| &r.display));
-    for d in displays {
+    for d in feed.displays() {
         for title in d.titles.iter().filter(|t| !t.subtitles.is_empty()) {
             let parts: Vec<&Localized> = title.text.iter().chain(&title.subtitles).collect();
             let whole = parts.iter().map(|p| p.value().trim()).collect::<Vec<_>>().join(" ");

@@ -697,12 +697,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                 }
             }
         }
-        let displays = feed
-            .releases
-            .iter()
-            .map(|r| &r.display)
-            .chain(feed.resources.iter().map(|r| &r.display));
-        for d in displays {
+        for d in feed.displays() {
             for a in &d.artists {
                 if let Some(p) = &a.party_ref {
                     artists.insert(p.value.trim());

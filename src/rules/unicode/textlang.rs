@@ -47,12 +47,7 @@ impl Nouns {
             }
         }
         // ERN 3 names its artists inline, in `DisplayArtist/PartyName`.
-        let displays = feed
-            .releases
-            .iter()
-            .map(|r| &r.display)
-            .chain(feed.resources.iter().map(|r| &r.display));
-        for d in displays {
+        for d in feed.displays() {
             for n in d.artists.iter().flat_map(|a| &a.names) {
                 for t in n.full_name.iter().chain(&n.other_names) {
                     by_text.insert(t.text.span.start, "artist name");
