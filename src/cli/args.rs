@@ -26,6 +26,16 @@ pub enum Command {
         /// Rule id, e.g. label-missing
         id: String,
     },
+
+    // Shell integration (issue 6): generated from these definitions, so they never drift.
+    /// Print a shell completion script (e.g. `ddexlint completions bash > /etc/bash_completion.d/ddexlint`)
+    Completions {
+        /// Target shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `ddexlint man > ddexlint.1`
+    Man,
 }
 
 #[derive(Args, Debug)]

@@ -3,6 +3,7 @@
 mod args;
 mod baseline;
 mod check;
+mod extras;
 mod fixing;
 mod rules;
 mod settings;
@@ -32,6 +33,8 @@ pub fn main() -> ExitCode {
         args::Command::Check(a) => check::run(&a),
         args::Command::Rules(a) => rules::list(&a),
         args::Command::Explain { id } => rules::explain(&id),
+        args::Command::Completions { shell } => extras::completions(shell),
+        args::Command::Man => extras::man(),
     };
     match result {
         Ok(code) => ExitCode::from(code),
