@@ -77,6 +77,12 @@ pub struct CheckArgs {
     #[arg(long)]
     pub no_progress: bool,
 
+    // Terminal output (issue 6).
+    /// Colour the human report: auto (a terminal, and NO_COLOR unset or empty), always (also into
+    /// pipes and files, e.g. CI logs that render ANSI), never
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+
     // Configuration, baseline (branch config).
     /// Config file (default: ddexlint.toml found upward from the current folder)
     #[arg(long, value_name = "FILE")]
@@ -119,6 +125,14 @@ pub enum FormatArg {
     Github,
     /// GitLab Code Quality report
     Gitlab,
+}
+
+/// When to colour output (`--color`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

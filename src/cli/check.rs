@@ -86,7 +86,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
     // With stdin and --fix, stdout carries the fixed document: the report goes to stderr.
     let report_to_stderr = args.output.is_none() && stdin_document.is_some();
     let to_terminal = args.output.is_none() && !report_to_stderr && std::io::stdout().is_terminal();
-    let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = super::color::enabled(args.color, to_terminal, std::env::var_os("NO_COLOR").as_deref());
     let opts = RenderOptions {
         color,
         show_fixes: args.show_fixes,

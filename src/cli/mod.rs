@@ -3,6 +3,7 @@
 mod args;
 mod baseline;
 mod check;
+mod color;
 mod extras;
 mod fixing;
 mod rules;
