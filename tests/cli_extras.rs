@@ -109,3 +109,28 @@ fn unknown_color_choice_is_a_usage_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A folder of feeds, so a run is long enough to be worth a bar.
+fn many_feeds() -> String {
+    fixture("rules")
+}
+
+#[test]
+fn no_bar_on_stderr_when_it_is_not_a_terminal() {
+    // With and without --no-progress: a pipe never gets the bar, so stderr stays empty.
+    for args in [vec!["--no-progress"], vec![]] {
+        let out = ddexlint()
+            .arg("check")
+            .args(&args)
+            .args(["--format", "concise", &many_feeds()])
+            .output()
+            .unwrap();
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out.stdout.is_empty());
+        assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+}

@@ -6,6 +6,7 @@ mod check;
 mod color;
 mod extras;
 mod fixing;
+mod progress;
 mod rules;
 mod settings;
 mod walk;
