@@ -26,6 +26,16 @@ pub enum Command {
         /// Rule id, e.g. label-missing
         id: String,
     },
+
+    // Shell integration (issue 6): generated from these definitions, so they never drift.
+    /// Print a shell completion script (e.g. `ddexlint completions bash > /etc/bash_completion.d/ddexlint`)
+    Completions {
+        /// Target shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `ddexlint man > ddexlint.1`
+    Man,
 }
 
 #[derive(Args, Debug)]
@@ -66,6 +76,12 @@ pub struct CheckArgs {
     /// No progress bar
     #[arg(long)]
     pub no_progress: bool,
+
+    // Terminal output (issue 6).
+    /// Colour the human report: auto (a terminal, and NO_COLOR unset or empty), always (also into
+    /// pipes and files, e.g. CI logs that render ANSI), never
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
 
     // Configuration, baseline (branch config).
     /// Config file (default: ddexlint.toml found upward from the current folder)
@@ -109,6 +125,14 @@ pub enum FormatArg {
     Github,
     /// GitLab Code Quality report
     Gitlab,
+}
+
+/// When to colour output (`--color`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -34,8 +34,19 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .map_err(|e| CliError::Message(e.to_string()))?;
-    let results: Vec<Result<FileResult, String>> =
-        pool.install(|| inputs.par_iter().map(|input| process(input, settings, mode)).collect());
+    // Progress (issue 5): stderr only, and only on a terminal.
+    let progress = super::progress::Progress::new(inputs.len(), !args.no_progress, std::io::stderr().is_terminal());
+    let results: Vec<Result<FileResult, String>> = pool.install(|| {
+        inputs
+            .par_iter()
+            .map(|input| {
+                let result = process(input, settings, mode);
+                progress.file_done(result.as_ref().map_or(0, |f| f.outcome.findings.len()));
+                result
+            })
+            .collect()
+    });
+    progress.finish();
 
     let mut report = Report::default();
     let mut errors = Vec::new();
@@ -86,7 +97,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
     // With stdin and --fix, stdout carries the fixed document: the report goes to stderr.
     let report_to_stderr = args.output.is_none() && stdin_document.is_some();
     let to_terminal = args.output.is_none() && !report_to_stderr && std::io::stdout().is_terminal();
-    let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = super::color::enabled(args.color, to_terminal, std::env::var_os("NO_COLOR").as_deref());
     let opts = RenderOptions {
         color,
         show_fixes: args.show_fixes,

@@ -3,7 +3,10 @@
 mod args;
 mod baseline;
 mod check;
+mod color;
+mod extras;
 mod fixing;
+mod progress;
 mod rules;
 mod settings;
 mod walk;
@@ -32,6 +35,8 @@ pub fn main() -> ExitCode {
         args::Command::Check(a) => check::run(&a),
         args::Command::Rules(a) => rules::list(&a),
         args::Command::Explain { id } => rules::explain(&id),
+        args::Command::Completions { shell } => extras::completions(shell),
+        args::Command::Man => extras::man(),
     };
     match result {
         Ok(code) => ExitCode::from(code),
