@@ -165,3 +165,66 @@ fn two_thread_reading_matches_one_thread() {
         }
     }
 }
+
+/// Well-formedness edge cases, each checked against expat (Python's xml.dom.minidom) when
+/// written: `true` = well-formed.
+#[test]
+fn well_formedness_matches_a_strict_parser() {
+    const CASES: &[(&str, bool)] = &[
+        ("<a/>", true),
+        ("<a>x</a><b/>", false),
+        ("<a><b>x</b>", false),
+        ("<a>x < y</a>", false),
+        ("<a>x & y</a>", false),
+        ("<a>&foo;</a>", false),
+        ("<a>&#0;</a>", false),
+        ("<a>&#x1F600;</a>", true),
+        ("<a>&#xD800;</a>", false),
+        ("<a b='1' b='2'/>", false),
+        ("<a xmlns:p='u' xmlns:q='u' p:x='1' q:x='2'/>", false),
+        ("<a xmlns:p='u' p:x='1' x='2'/>", true),
+        ("<p:a/>", false),
+        ("<a p:x='1'/>", false),
+        ("<a b='<'/>", false),
+        ("<a b='&amp;&lt;'/>", true),
+        ("<a>]]></a>", false),
+        ("<a><![CDATA[ ]]> ]]></a>", false),
+        ("<a><![CDATA[x]]></a>", true),
+        ("<a><!-- a -- b --></a>", false),
+        ("<a><?xml version='1.0'?></a>", false),
+        ("<a><?pi ok?></a>", true),
+        ("<1a/>", false),
+        ("<a b=1/>", false),
+        ("<a b='1'c='2'/>", false),
+        ("<a>\u{1}</a>", false),
+        ("<a>\u{FFFE}</a>", false),
+        ("  <?xml version='1.0'?><a/>", false),
+        ("<?xml version='1.0'?>\n<a/>\n<!-- trailing -->\n", true),
+        ("<a></a >", true),
+        ("<a></ a>", false),
+        (
+            "<a xmlns:xml='http://www.w3.org/XML/1998/namespace' xml:lang='en'/>",
+            true,
+        ),
+        ("<a xml:lang='en'/>", true),
+        ("<a xmlns:p=''/>", false),
+    ];
+    let mut wrong = Vec::new();
+    for &(doc, well_formed) in CASES {
+        let mut reader = ddexlint::xml::XmlReader::new(doc);
+        let ok = loop {
+            match reader.next() {
+                Ok(Some(_)) => continue,
+                Ok(None) => break true,
+                Err(_) => break false,
+            }
+        };
+        if ok != well_formed {
+            wrong.push((doc, well_formed));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "disagrees with expat on (document, expected well-formed): {wrong:?}"
+    );
+}

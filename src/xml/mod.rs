@@ -349,11 +349,35 @@ impl<'a> XmlReader<'a> {
         for a in &self.attrs {
             check_prefix(&self.ns, a.name, start)?;
         }
+        self.check_expanded_attribute_names(start)?;
         let span = Span::new(start as u32, end as u32);
         if is_empty {
             self.pending_end = Some(Span::new(end as u32, end as u32));
         }
         Ok(Event::Start { name, span })
+    }
+
+    /// Namespaces in XML §6.3: no two attributes may have the same namespace and local name
+    /// (`p:x` and `q:x` with `p` and `q` bound to one URI).
+    fn check_expanded_attribute_names(&self, tag_start: usize) -> Result<(), XmlError> {
+        let prefixed = || {
+            self.attrs.iter().filter_map(|a| {
+                let (p, local) = a.name.split_once(':')?;
+                (p != "xmlns").then(|| (self.namespace_of(Some(p)).unwrap_or(p), local, a.name))
+            })
+        };
+        if prefixed().nth(1).is_none() {
+            return Ok(()); // fewer than two: nothing to compare
+        }
+        for (i, (uri, local, name)) in prefixed().enumerate() {
+            if let Some((_, _, other)) = prefixed().take(i).find(|(u, l, _)| *u == uri && *l == local) {
+                return Err(XmlError::new(
+                    tag_start,
+                    format!("attributes '{other}' and '{name}' have the same namespace and local name"),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Merge consecutive text, CDATA and reference events into one run.
