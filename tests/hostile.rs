@@ -228,3 +228,19 @@ fn well_formedness_matches_a_strict_parser() {
         "disagrees with expat on (document, expected well-formed): {wrong:?}"
     );
 }
+
+#[test]
+fn html_entities_get_a_precise_message() {
+    let doc = BASE.replace("<GenreText>Pop</GenreText>", "<GenreText>Caf&eacute;</GenreText>");
+    let out = lint(doc.into_bytes());
+    let f = out
+        .findings
+        .iter()
+        .find(|l| l.finding.rule == "xml-malformed")
+        .expect("malformed");
+    assert!(
+        f.finding.message.contains("write 'é' itself (or &#233;)"),
+        "{}",
+        f.finding.message
+    );
+}

@@ -523,9 +523,52 @@ fn resolve_reference(
         )),
         _ => Err(XmlError::new(
             at,
-            format!("undefined entity '&{name};' (only &lt; &gt; &amp; &apos; &quot; are predefined)"),
+            match html_entity(name) {
+                Some(c) => format!(
+                    "undefined entity '&{name};': HTML entities are not XML; write '{c}' itself (or &#{};)",
+                    c as u32
+                ),
+                None => format!("undefined entity '&{name};' (only &lt; &gt; &amp; &apos; &quot; are predefined)"),
+            },
         )),
     }
+}
+
+/// HTML entities that turn up in feeds exported from web tools, for a precise message.
+fn html_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "nbsp" => '\u{A0}',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "aacute" => 'á',
+        "agrave" => 'à',
+        "oacute" => 'ó',
+        "uacute" => 'ú',
+        "iacute" => 'í',
+        "ntilde" => 'ñ',
+        "ccedil" => 'ç',
+        "auml" => 'ä',
+        "ouml" => 'ö',
+        "uuml" => 'ü',
+        "Auml" => 'Ä',
+        "Ouml" => 'Ö',
+        "Uuml" => 'Ü',
+        "szlig" => 'ß',
+        "aring" => 'å',
+        "oslash" => 'ø',
+        "aelig" => 'æ',
+        "rsquo" => '’',
+        "lsquo" => '‘',
+        "rdquo" => '”',
+        "ldquo" => '“',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        _ => return None,
+    })
 }
 
 /// Parse the attributes of a start tag's raw content (`name attr="v" …`, without `<` `>`).
