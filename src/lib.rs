@@ -11,6 +11,7 @@ pub mod ern;
 pub mod finding;
 pub mod fix;
 pub mod ids;
+pub mod labels;
 pub mod lint;
 pub mod render;
 pub mod report;

@@ -4,7 +4,7 @@
 pub mod registry;
 
 mod identifier;
-mod label;
+pub(crate) mod label;
 mod language;
 mod reference;
 pub(crate) mod structure;
@@ -126,6 +126,9 @@ pub struct RuleOptions {
     pub extra_distributors: Vec<String>,
     /// The year "now" is, for P/C line years in the future.
     pub current_year: i32,
+    /// The label registry (`--labels`, `labels =`), for the registry rules; shared by every
+    /// file of a run.
+    pub labels: Option<std::sync::Arc<crate::labels::LabelRegistry>>,
 }
 
 impl Default for RuleOptions {
@@ -133,6 +136,7 @@ impl Default for RuleOptions {
         RuleOptions {
             extra_distributors: Vec::new(),
             current_year: current_year(),
+            labels: None,
         }
     }
 }

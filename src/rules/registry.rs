@@ -29,6 +29,9 @@ pub static RULES: &[&Rule] = &[
     &label::label_name_missing::RULE,
     &label::label_name_variant::RULE,
     &label::label_party_without_identifier::RULE,
+    &label::label_registry_alias::RULE,
+    &label::label_registry_identifier_mismatch::RULE,
+    &label::label_unregistered::RULE,
     &label::label_stray_punctuation::RULE,
     // label: P and C lines (plinerules)
     &label::pline_cline_missing::RULE,
