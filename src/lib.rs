@@ -6,6 +6,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod baseline;
+pub mod catalogue;
 pub mod config;
 pub mod ern;
 pub mod finding;

@@ -30,7 +30,7 @@ fn spec_rows() -> Vec<(u32, String, String, String)> {
 }
 
 /// Sections whose issues have landed.
-const BUILT: &[u32] = &[1, 2, 3, 4, 5];
+const BUILT: &[u32] = &[1, 2, 3, 4, 5, 6];
 
 #[test]
 fn every_contract_id_of_built_sections_exists() {

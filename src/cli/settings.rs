@@ -85,7 +85,7 @@ pub fn resolve(args: &CheckArgs) -> Result<Resolved, CliError> {
         },
         None => file.fail_on.unwrap_or(FailOn::Error),
     };
-    let settings = Settings {
+    let mut settings = Settings {
         selection,
         severities: config::severities(&file).into_iter().collect(),
         options: RuleOptions {
@@ -94,7 +94,9 @@ pub fn resolve(args: &CheckArgs) -> Result<Resolved, CliError> {
             ..RuleOptions::default()
         },
         per_path,
+        catalogue: false,
     };
+    settings.catalogue = ddexlint::catalogue::wanted(&settings);
     Ok(Resolved {
         settings,
         fail_on,

@@ -62,6 +62,8 @@ pub struct LabelRegistry {
     exact: HashMap<String, (usize, bool)>,
     /// Label key -> entries whose name or an alias has it (for "closest registered names").
     by_key: HashMap<String, Vec<usize>>,
+    /// Loose label key of each canonical name → entry (the catalogue pass groups by it).
+    by_loose: HashMap<String, usize>,
 }
 
 impl LabelRegistry {
@@ -98,7 +100,17 @@ impl LabelRegistry {
                 }
             }
         }
-        LabelRegistry { labels, exact, by_key }
+        let by_loose = labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (crate::rules::label::names::label_loose_key(&l.name), i))
+            .collect();
+        LabelRegistry {
+            labels,
+            exact,
+            by_key,
+            by_loose,
+        }
     }
 
     /// Where `name` (as written in a feed) stands in the registry.
@@ -133,6 +145,11 @@ impl LabelRegistry {
         }
         out.truncate(3);
         out
+    }
+
+    /// The registered canonical name whose loose label key is `key`.
+    pub fn canonical_for_loose_key(&self, key: &str) -> Option<&LabelEntry> {
+        self.by_loose.get(key).map(|&i| &self.labels[i])
     }
 
     /// The entry whose name is exactly `name` (canonical names only).

@@ -141,7 +141,6 @@ pub(super) fn parse(text: &str) -> Result<Vec<LabelEntry>, Vec<RegistryError>> {
             line: line_of(text, l.name.span().start),
         });
     }
-    drop(err);
     if errors.is_empty() {
         Ok(out)
     } else {

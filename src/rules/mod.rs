@@ -3,6 +3,8 @@
 
 pub mod registry;
 
+pub mod catalogue;
+
 mod identifier;
 pub(crate) mod label;
 mod language;
@@ -90,7 +92,8 @@ pub enum Check {
     Reader,
     /// Runs over one feed's model.
     Feed(fn(&Context, &mut Vec<Finding>)),
-    /// Needs several files (catalogue mode).
+    /// Runs on the catalogue index of a whole run: the check is in
+    /// [`catalogue::CHECKS`], by rule id.
     Catalogue,
 }
 

@@ -4,7 +4,7 @@ use crate::ern::Localized;
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::names::{has_diacritics, label_uses, KeyCache};
+use super::names::{canonical_index, label_uses, variant_relation, KeyCache};
 
 pub static RULE: Rule = Rule {
     id: "label-name-variant",
@@ -112,25 +112,17 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if group.len() < 2 {
             continue;
         }
-        let canonical = group
-            .iter()
-            .min_by_key(|s| (std::cmp::Reverse(s.uses), s.first))
-            .expect("non-empty");
+        let canonical = &group[canonical_index(group, |s| (s.uses, u64::from(s.first)))];
         let total = total_uses(group);
         for s in group.iter().filter(|s| s.text != canonical.text) {
             let same_strict = keys.label(&s.text) == keys.label(&canonical.text);
             // Never propose the form that merely lacks the diacritics of this one.
-            let stripped_canonical = !same_strict && has_diacritics(&s.text) && !has_diacritics(&canonical.text);
+            let (how, stripped_canonical) = variant_relation(&s.text, &canonical.text, same_strict);
             for elem in &s.elems {
                 // One party's own names (localized forms) are deliberate.
                 if party_of(elem).is_some_and(|p| canonical.parties.contains(&p)) {
                     continue;
                 }
-                let how = if same_strict {
-                    "is a variant of"
-                } else {
-                    "differs only in diacritics from"
-                };
                 let message = format!(
                     "label name '{}' {how} '{}' ({} of {total} uses in this feed); DSPs may list them as different labels",
                     s.text, canonical.text, canonical.uses
