@@ -30,10 +30,14 @@ pub(crate) fn spellings<'i>(occs: &'i [Occurrence]) -> Vec<Spelling<'i>> {
         s.occs.push(o);
     }
     let mut v: Vec<Spelling> = by_text.into_values().collect();
-    v.sort_by_key(|s| s.first_file);
     for s in &mut v {
-        s.occs.sort_by_key(|o| o.file);
+        s.occs.sort_by_key(|o| (o.file, o.line, o.column));
     }
+    // First seen: by file, then by place in the file (never by hash order).
+    v.sort_by_key(|s| {
+        let o = s.occs[0];
+        (o.file, o.line, o.column, o.text)
+    });
     v
 }
 
