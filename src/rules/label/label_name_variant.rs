@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
     category: Category::Label,
     severity: Severity::Warning,
     fix: FixClass::Suggest,
-    summary: "one label spelled several ways within a feed",
+    summary: "one label spelled several ways within a feed, or across the files of a run",
     doc: r#"## What it does
 Groups every label name of the feed (ERN 3 `LabelName`s of all releases and territories,
 ERN 4 `FullName`s of the label parties the releases point at) by a name key that ignores
@@ -23,6 +23,14 @@ differ only in diacritics (`Sølvtrykk` / `Solvtrykk`) are reported too.
 
 Different labels keep different keys: "Sugar Music" and "Sugar Hill Records" are not grouped.
 The names of one ERN 4 party (its localized `PartyName`s) are not compared with each other.
+
+Across files (the catalogue pass of a run over several files): the same grouping over every
+file, the canonical spelling being the label registry's name when there is one, else the
+spelling used in most files (on a tie, the one with diacritics, then the first seen). Each
+file that uses another spelling is reported once, at its first use, with where the
+canonical spelling was seen ("'NINJA TUNE' here … 'Ninja Tune' in 212 other files, first in
+…"). A file that holds several spellings itself is left to the per-feed check, and a
+spelling the registry lists as an alias to `label-registry-alias`.
 
 ## Why
 DSP label pages and label search match the label string: "NORDLYS PLATER",
@@ -43,8 +51,10 @@ variations such as with or without "Records" are "usually unintentional".
 ```
 
 ## Fix
-A suggestion, never applied: the most common spelling. A spelling that only lacks the
-diacritics of another is never proposed in its place."#,
+A suggestion, never applied: the most common spelling (across files: the registry's name,
+else the most common). A spelling that only lacks the diacritics of another is never
+proposed in its place. With a label registry, registered aliases are replaced by the
+canonical name by `--fix` (`label-registry-alias`)."#,
     check: Check::Feed(check),
 };
 
