@@ -52,9 +52,12 @@ fn planted_variants_and_conflicts_are_found() {
     let got = findings(&fixture("variants"), &[]);
     let want: BTreeSet<(String, String)> = [
         ("c.xml", "label-name-variant"),
+        ("c.xml", "id-party-conflict"),
         ("c.xml", "artist-name-variant"),
         ("d.xml", "label-name-variant"),
+        ("d.xml", "id-party-conflict"),
         ("d.xml", "id-isrc-conflict"),
+        ("e.xml", "id-release-conflict"),
     ]
     .iter()
     .map(|(a, b)| (a.to_string(), b.to_string()))
@@ -63,7 +66,8 @@ fn planted_variants_and_conflicts_are_found() {
 }
 
 /// "Sugar Music" and "Sugar Hill Records" are two labels; one artist written in two scripts
-/// is one artist; a re-delivered release (same ICPN, same title) is no conflict.
+/// (under one ISNI) is one artist; a re-delivered release (same ICPN, same title) is no
+/// conflict.
 #[test]
 fn consistent_catalogue_is_silent() {
     let got = findings(&fixture("consistent"), &[]);
