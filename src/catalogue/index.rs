@@ -67,6 +67,11 @@ impl CatalogueIndex {
         self.paths.get(&file).map_or("", |&s| self.str(s))
     }
 
+    /// Number of distinct strings held (names, keys, identifiers, paths, XPaths).
+    pub fn distinct_strings(&self) -> usize {
+        self.strings.len()
+    }
+
     /// Number of files merged.
     pub fn files(&self) -> usize {
         self.paths.len()

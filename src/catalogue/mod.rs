@@ -16,6 +16,8 @@
 
 mod facts;
 mod index;
+#[cfg(test)]
+mod tests;
 
 pub use facts::{FileFacts, Place};
 pub use index::{CatalogueIndex, Occurrence, Sym};
