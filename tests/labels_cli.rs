@@ -114,3 +114,31 @@ fn fix_writes_canonical_name_over_alias() {
         assert!(!report.contains("label-registry-alias"), "{file}: {report}");
     }
 }
+
+/// With a registry, the per-feed `label-name-variant` names the registered spelling as the
+/// canonical one, even when the feed uses it less often.
+#[test]
+fn registered_name_is_canonical_within_a_feed() {
+    let dir = tempfile::tempdir().unwrap();
+    let registry = dir.path().join("labels.toml");
+    std::fs::write(&registry, "[[label]]\nname = \"Nordlys-Plater Records\"\n").unwrap();
+    let out = ddexlint()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--select",
+            "label-name-variant",
+            "--labels",
+        ])
+        .arg(&registry)
+        .arg(fixture("rules/label-name-variant/fail-ern4-releases.xml"))
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    for f in findings {
+        assert_eq!(f["fix"]["replacement"], "Nordlys-Plater Records", "{f}");
+    }
+}

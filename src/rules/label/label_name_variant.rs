@@ -18,7 +18,8 @@ ERN 4 `FullName`s of the label parties the releases point at) by a name key that
 case, punctuation and brackets, `&`/"and", a leading "The", a legal form ("Ltd", "GmbH", …)
 and trailing generic words ("Records", "Recordings", "Music", "Plater", …). When one group
 holds several spellings, each spelling other than the one the feed uses most often (on a tie,
-the one that comes first) is reported, naming that most common spelling. Spellings that
+the one that comes first; with a label registry, the registered name when the group holds
+it) is reported, naming that spelling. Spellings that
 differ only in diacritics (`Sølvtrykk` / `Solvtrykk`) are reported too.
 
 Different labels keep different keys: "Sugar Music" and "Sugar Hill Records" are not grouped.
@@ -122,7 +123,13 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if group.len() < 2 {
             continue;
         }
-        let canonical = &group[canonical_index(group, |s| (s.uses, u64::from(s.first)))];
+        // The label registry's name when the group holds it, else the most common spelling.
+        let registered = cx.options.labels.as_deref().and_then(|r| {
+            group
+                .iter()
+                .position(|s| matches!(r.lookup(&s.text), crate::labels::Lookup::Canonical(_)))
+        });
+        let canonical = &group[registered.unwrap_or_else(|| canonical_index(group, |s| (s.uses, u64::from(s.first))))];
         let total = total_uses(group);
         for s in group.iter().filter(|s| s.text != canonical.text) {
             let same_strict = keys.label(&s.text) == keys.label(&canonical.text);
