@@ -205,7 +205,12 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
         findings.extend(per_rule.into_iter().flatten());
     }
     findings.retain(|f| selection.is_enabled(f.rule));
-    crate::suppress::apply(&source.text, &mut findings, selection);
+    let deferred: Vec<&str> = if settings.catalogue {
+        crate::rules::catalogue::CHECKS.iter().map(|(id, _)| *id).collect()
+    } else {
+        Vec::new()
+    };
+    crate::suppress::apply(&source.text, &mut findings, selection, &deferred);
     for f in &mut findings {
         if let Some(&s) = settings.severities.get(f.rule) {
             f.severity = s;

@@ -222,3 +222,28 @@ fn generated_catalogue_with_registry() {
         }
     }
 }
+
+/// An inline suppression silences a catalogue rule on the element it precedes, and is not
+/// "unused" because the file's own pass found nothing there.
+#[test]
+fn inline_suppression_silences_catalogue_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["a.xml", "b.xml", "c.xml", "d.xml", "e.xml"] {
+        let mut text = std::fs::read_to_string(fixture(&format!("variants/{f}"))).unwrap();
+        if f == "c.xml" {
+            let at = text.find("<Party>\n      <PartyReference>PLabel").unwrap();
+            text.insert_str(
+                at,
+                "<!-- ddexlint-disable-next-element label-name-variant, id-party-conflict: the sleeve spells it so -->\n    ",
+            );
+        }
+        std::fs::write(dir.path().join(f), text).unwrap();
+    }
+    let got = findings(dir.path(), &["--select", "suppression-unused,suppression-invalid"]);
+    let c: Vec<&str> = got
+        .iter()
+        .filter(|(f, _)| f == "c.xml")
+        .map(|(_, r)| r.as_str())
+        .collect();
+    assert_eq!(c, ["artist-name-variant"], "{got:?}");
+}

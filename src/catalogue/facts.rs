@@ -16,6 +16,9 @@ pub struct Place {
     pub end_line: u32,
     pub end_column: u32,
     pub xpath: Option<String>,
+    /// Catalogue rules an inline suppression silences here: bit `i` for
+    /// [`crate::rules::catalogue::CHECKS`]`[i]`.
+    pub suppressed: u8,
 }
 
 /// One spelling of a name in one file: how often the file uses it and where first.
@@ -177,6 +180,7 @@ impl FileFacts {
         }
         let anchors: Vec<u32> = places.iter().map(|p| p.0).collect();
         let xpaths = feed.xpaths_at(&source.text, &anchors);
+        let suppressed = crate::suppress::suppressed_at(&source.text, &anchors);
         let place = |i: usize| {
             let (anchor, end) = places[i];
             let (line, column) = source.line_col(anchor);
@@ -187,6 +191,11 @@ impl FileFacts {
                 end_line,
                 end_column,
                 xpath: xpaths[i].clone(),
+                suppressed: crate::rules::catalogue::CHECKS
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (id, _))| suppressed[i].contains(id))
+                    .fold(0u8, |bits, (b, _)| bits | (1 << b)),
             }
         };
         let mut keys = KeyCache;

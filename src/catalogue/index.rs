@@ -9,7 +9,7 @@ use super::facts::{FileFacts, Place};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Sym(u32);
 
-/// One spelling (or one identifier's name) seen in one file: 32 bytes, whatever the text.
+/// One spelling (or one identifier's name) seen in one file: 40 bytes, whatever the text.
 #[derive(Clone, Copy, Debug)]
 pub struct Occurrence {
     /// The file's number in the run (input order: "first seen" is the lowest).
@@ -25,6 +25,8 @@ pub struct Occurrence {
     pub end_line: u32,
     pub end_column: u32,
     pub xpath: Option<Sym>,
+    /// [`Place::suppressed`].
+    pub suppressed: u8,
 }
 
 /// All catalogue facts of a run.
@@ -88,6 +90,7 @@ impl CatalogueIndex {
             end_line: place.end_line,
             end_column: place.end_column,
             xpath: place.xpath.as_deref().map(|x| self.intern(x)),
+            suppressed: place.suppressed,
         }
     }
 

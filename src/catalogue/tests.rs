@@ -12,6 +12,7 @@ fn spelled(text: &str, key: &str, line: u32) -> Spelled {
             end_line: line,
             end_column: 2,
             xpath: Some("/NewReleaseMessage/PartyList/Party[2]/PartyName/FullName".into()),
+            suppressed: 0,
         },
     }
 }

@@ -63,7 +63,7 @@ pub fn check(index: &CatalogueIndex, _options: &RuleOptions) -> Vec<Located> {
             let help =
                 "one ISRC identifies one recording: check which recording owns this code and give the other a new ISRC"
                     .to_string();
-            out.push(super::located(&RULE, index, o, message, help, None));
+            out.extend(super::located(&RULE, index, o, message, help, None));
         }
     }
     out

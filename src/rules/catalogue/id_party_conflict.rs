@@ -66,7 +66,7 @@ pub fn check(index: &CatalogueIndex, _options: &RuleOptions) -> Vec<Located> {
             );
             let help = "one identifier, one name: spell the party as in the other files, or correct the identifier"
                 .to_string();
-            out.push(super::located(&RULE, index, o, message, help, None));
+            out.extend(super::located(&RULE, index, o, message, help, None));
         }
     }
     out

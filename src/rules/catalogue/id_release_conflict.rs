@@ -50,7 +50,7 @@ pub fn check(index: &CatalogueIndex, _options: &RuleOptions) -> Vec<Located> {
                 index.path(first.file)
             );
             let help = "one ICPN/GRid identifies one product: give the other release its own identifier".to_string();
-            out.push(super::located(&RULE, index, o, message, help, None));
+            out.extend(super::located(&RULE, index, o, message, help, None));
         }
     }
     out

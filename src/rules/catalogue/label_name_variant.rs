@@ -66,7 +66,7 @@ pub fn check(index: &CatalogueIndex, options: &RuleOptions) -> Vec<Located> {
                         Some(Fix::suggest(canon_text.to_string())),
                     )
                 };
-                out.push(super::located(&RULE, index, o, message, help, fix));
+                out.extend(super::located(&RULE, index, o, message, help, fix));
             }
         }
     }

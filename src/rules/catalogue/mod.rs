@@ -28,7 +28,8 @@ pub static CHECKS: &[(&str, CatalogueCheck)] = &[
     ("id-party-conflict", id_party_conflict::check),
 ];
 
-/// A finding of `rule` at an occurrence.
+/// A finding of `rule` at an occurrence, unless an inline suppression silences the rule
+/// there.
 pub(crate) fn located(
     rule: &Rule,
     index: &CatalogueIndex,
@@ -36,11 +37,15 @@ pub(crate) fn located(
     message: String,
     help: String,
     fix: Option<Fix>,
-) -> Located {
+) -> Option<Located> {
+    let bit = CHECKS.iter().position(|(id, _)| *id == rule.id)?;
+    if occ.suppressed & (1 << bit) != 0 {
+        return None;
+    }
     let finding = Finding::new(rule.id, rule.severity, 0, Span::empty(0), message)
         .with_help(help)
         .with_fix_opt(fix);
-    Located {
+    Some(Located {
         finding,
         category: rule.category.as_str(),
         path: index.path(occ.file).to_string(),
@@ -50,7 +55,7 @@ pub(crate) fn located(
         column_end: occ.end_column,
         xpath: occ.xpath.map(|x| index.str(x).to_string()),
         source_line: None,
-    }
+    })
 }
 
 /// Identifier conflicts: occurrences of one identifier put into classes by `class` (what
