@@ -247,3 +247,20 @@ fn inline_suppression_silences_catalogue_findings() {
         .collect();
     assert_eq!(c, ["artist-name-variant"], "{got:?}");
 }
+
+/// Catalogue findings go into a baseline like any other, and the baseline hides them.
+#[test]
+fn baseline_records_and_hides_catalogue_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join("baseline.json");
+    let status = Command::cargo_bin("ddexlint")
+        .unwrap()
+        .args(["check", "--select", CATALOGUE_RULES, "--write-baseline"])
+        .arg(&baseline)
+        .arg(fixture("variants"))
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(0));
+    let got = findings(&fixture("variants"), &["--baseline", baseline.to_str().unwrap()]);
+    assert!(got.is_empty(), "{got:?}");
+}
