@@ -6,11 +6,13 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod baseline;
+pub mod catalogue;
 pub mod config;
 pub mod ern;
 pub mod finding;
 pub mod fix;
 pub mod ids;
+pub mod labels;
 pub mod lint;
 pub mod render;
 pub mod report;

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
+use crate::catalogue::FileFacts;
 use crate::config::PerPathIgnores;
 use crate::ern;
 use crate::finding::{Finding, Severity, Span};
@@ -94,6 +95,9 @@ pub struct Settings {
     pub options: RuleOptions,
     /// Rules left out for some paths (`[per-path-ignores]` of the config file).
     pub per_path: PerPathIgnores,
+    /// Copy each file's [`FileFacts`] out for the catalogue pass (the CLI sets it when a
+    /// catalogue rule is enabled; library callers that lint one file leave it off).
+    pub catalogue: bool,
 }
 
 impl Settings {
@@ -117,6 +121,8 @@ pub struct FileOutcome {
     /// `findings`: with the XPath, the place a baseline recognises a finding by, which
     /// unlike the line survives edits elsewhere in the file.
     pub values: Vec<String>,
+    /// What the file contributes to the catalogue index (with [`Settings::catalogue`]).
+    pub catalogue: Option<FileFacts>,
 }
 
 /// Lint a file's bytes (`path` is how the report names it).
@@ -166,6 +172,7 @@ pub fn lint_bytes(path: &str, bytes: Vec<u8>, settings: &Settings) -> FileOutcom
                 },
                 values: vec![String::new(); findings.len()],
                 findings,
+                catalogue: None,
             }
         }
     }
@@ -198,7 +205,12 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
         findings.extend(per_rule.into_iter().flatten());
     }
     findings.retain(|f| selection.is_enabled(f.rule));
-    crate::suppress::apply(&source.text, &mut findings, selection);
+    let deferred: Vec<&str> = if settings.catalogue {
+        crate::rules::catalogue::CHECKS.iter().map(|(id, _)| *id).collect()
+    } else {
+        Vec::new()
+    };
+    crate::suppress::apply(&source.text, &mut findings, selection, &deferred);
     for f in &mut findings {
         if let Some(&s) = settings.severities.get(f.rule) {
             f.severity = s;
@@ -211,6 +223,11 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
             .count()
     });
     let values = findings.iter().map(|f| value_at(&source.text, f.span)).collect();
+    let catalogue = outcome
+        .feed
+        .as_ref()
+        .filter(|_| settings.catalogue)
+        .map(|feed| FileFacts::extract(feed, source));
     let located = locate(source, outcome.feed.as_ref(), findings);
     FileOutcome {
         summary: FileSummary {
@@ -221,6 +238,7 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
         },
         findings: located,
         values,
+        catalogue,
     }
 }
 

@@ -34,8 +34,10 @@ struct Directive {
 }
 
 /// Remove the findings that suppressions silence and add findings about the suppressions.
-/// `selection` is the run's: unused is judged only for rules that ran.
-pub fn apply(text: &str, findings: &mut Vec<Finding>, selection: &Selection) {
+/// `selection` is the run's: unused is judged only for rules that ran. `deferred` rules are
+/// not judged either: the catalogue pass reports them later, after this file is done, and
+/// honours the suppression itself (see [`suppressed_at`]).
+pub fn apply(text: &str, findings: &mut Vec<Finding>, selection: &Selection, deferred: &[&str]) {
     if memmem::find(text.as_bytes(), MARKER.as_bytes()).is_none() {
         return;
     }
@@ -71,7 +73,7 @@ pub fn apply(text: &str, findings: &mut Vec<Finding>, selection: &Selection) {
             .rules
             .iter()
             .zip(used)
-            .filter(|(r, u)| !**u && selection.is_enabled(r))
+            .filter(|(r, u)| !**u && selection.is_enabled(r) && !deferred.contains(*r))
         {
             findings.push(
                 suppression_unused::RULE
@@ -84,6 +86,24 @@ pub fn apply(text: &str, findings: &mut Vec<Finding>, selection: &Selection) {
             );
         }
     }
+}
+
+/// For each of `anchors` (element starts), the rules that a valid suppression silences there:
+/// for findings made after the file's own pass (the catalogue pass).
+pub fn suppressed_at(text: &str, anchors: &[u32]) -> Vec<Vec<&'static str>> {
+    let mut out = vec![Vec::new(); anchors.len()];
+    if memmem::find(text.as_bytes(), MARKER.as_bytes()).is_none() {
+        return out;
+    }
+    for d in scan(text) {
+        let Some(target) = d.target else { continue };
+        for (a, rules) in anchors.iter().zip(out.iter_mut()) {
+            if (target.start..target.end).contains(a) {
+                rules.extend(d.rules.iter().copied());
+            }
+        }
+    }
+    out
 }
 
 /// Every `<!-- ddexlint-… -->` comment of `text`.

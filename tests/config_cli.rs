@@ -272,3 +272,30 @@ fn inline_suppression_with_and_without_reason() {
         "{unused:?}"
     );
 }
+
+#[test]
+fn label_registry_from_config_is_used_and_checked() {
+    // The project's feed is labelled "Nordlys Plater": registered under another spelling, it is
+    // unknown; a broken registry stops the run with its line.
+    let p = project("labels = \"labels.toml\"\nselect = [\"label-unregistered\"]\n");
+    std::fs::write(
+        p.path().join("labels.toml"),
+        "[[label]]\nname = \"Nordlys Plater AS\"\n",
+    )
+    .unwrap();
+    let r = run(ddexlint(p.path()).args(["check", "--format", "json", "feeds/a.xml"]));
+    let rules: Vec<String> = rules_of(&json(&r)).into_iter().map(|(_, r)| r).collect();
+    assert_eq!(rules, ["label-unregistered"], "{}", r.stderr);
+    std::fs::write(
+        p.path().join("labels.toml"),
+        "[[label]]\nname = \"A\"\n[[label]]\nname = \"A\"\n",
+    )
+    .unwrap();
+    let r = run(ddexlint(p.path()).args(["check", "feeds/a.xml"]));
+    assert_eq!(r.code, Some(2));
+    assert!(
+        r.stderr.contains("labels.toml:4: duplicate label name 'A'"),
+        "{}",
+        r.stderr
+    );
+}

@@ -1,5 +1,5 @@
 //! The public contract in `../shared/spec/rules.md`: every rule id of the sections built so
-//! far (1–5) exists with the category family, severity and fix class users rely on.
+//! far (1–6) exists with the category family, severity and fix class users rely on.
 
 use std::path::Path;
 
@@ -30,14 +30,21 @@ fn spec_rows() -> Vec<(u32, String, String, String)> {
 }
 
 /// Sections whose issues have landed.
-const BUILT: &[u32] = &[1, 2, 3, 4, 5];
+const BUILT: &[u32] = &[1, 2, 3, 4, 5, 6];
 
 #[test]
 fn every_contract_id_of_built_sections_exists() {
     let rows = spec_rows();
     assert!(rows.len() > 60, "parsed only {} rows of rules.md", rows.len());
     let mut missing = Vec::new();
-    for (section, id, severity, fix) in rows.iter().filter(|r| BUILT.contains(&r.0)) {
+    let mut seen = std::collections::HashSet::new();
+    // An id listed again in a later section (`label-name-variant` in §6, across files) is the
+    // same rule: its first row is the contract.
+    for (section, id, severity, fix) in rows
+        .iter()
+        .filter(|r| BUILT.contains(&r.0))
+        .filter(|r| seen.insert(r.1.clone()))
+    {
         let Some(rule) = registry::rule(id) else {
             missing.push(id.clone());
             continue;

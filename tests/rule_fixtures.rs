@@ -4,12 +4,14 @@
 
 use std::path::Path;
 
+use ddexlint::labels::LabelRegistry;
 use ddexlint::lint::{lint_bytes, Selection, Settings};
 use ddexlint::rules::registry::RULES;
 use ddexlint::rules::{Check, RuleOptions};
 
-/// Suppression rules judge other rules' findings, so they run with every rule.
-fn settings_for(id: &str) -> Settings {
+/// Suppression rules judge other rules' findings, so they run with every rule. A rule whose
+/// fixture folder holds a `labels.toml` runs with that label registry.
+fn settings_for(id: &str, dir: &Path) -> Settings {
     let select = if id.starts_with("suppression-") {
         vec![]
     } else {
@@ -19,10 +21,17 @@ fn settings_for(id: &str) -> Settings {
         selection: Selection::new(&select, &[]).unwrap(),
         options: RuleOptions {
             current_year: 2026,
+            labels: registry(dir),
             ..RuleOptions::default()
         },
         ..Settings::default()
     }
+}
+
+fn registry(dir: &Path) -> Option<std::sync::Arc<LabelRegistry>> {
+    let path = dir.join("labels.toml");
+    path.is_file()
+        .then(|| std::sync::Arc::new(LabelRegistry::load(&path).unwrap()))
 }
 
 fn fixtures(dir: &Path, prefix: &str) -> Vec<std::path::PathBuf> {
@@ -52,7 +61,7 @@ fn every_rule_has_failing_and_passing_fixtures() {
             missing.push(rule.id);
             continue;
         }
-        let settings = settings_for(rule.id);
+        let settings = settings_for(rule.id, &dir);
         for f in &fail {
             let name = format!("{}/{}", rule.id, f.file_name().unwrap().to_string_lossy());
             let out = lint_bytes(&name, std::fs::read(f).unwrap(), &settings);

@@ -3,10 +3,15 @@
 
 use std::io::{IsTerminal, Write};
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use rayon::prelude::*;
 
+use ddexlint::catalogue::CatalogueIndex;
 use ddexlint::fix::AppliedFix;
 use ddexlint::render::{render, render_applied, Format, RenderOptions};
+use ddexlint::report::Located;
 use ddexlint::report::Report;
 
 use super::args::{CheckArgs, FormatArg};
@@ -36,17 +41,31 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
         .map_err(|e| CliError::Message(e.to_string()))?;
     // Progress (issue 5): stderr only, and only on a terminal.
     let progress = super::progress::Progress::new(inputs.len(), !args.no_progress, std::io::stderr().is_terminal());
-    let results: Vec<Result<FileResult, String>> = pool.install(|| {
+    // Each file's catalogue facts are merged into the index as soon as the file is done, so
+    // that only the index (distinct names and identifiers) outlives the per-file pass.
+    let index = Mutex::new(CatalogueIndex::default());
+    let mut results: Vec<Result<FileResult, String>> = pool.install(|| {
         inputs
             .par_iter()
-            .map(|input| {
-                let result = process(input, settings, mode);
-                progress.file_done(result.as_ref().map_or(0, |f| f.outcome.findings.len()));
-                result
+            .enumerate()
+            .map(|(i, input)| {
+                let mut r = process(input, settings, mode);
+                if let Ok(file) = r.as_mut() {
+                    if let Some(facts) = file.outcome.catalogue.take() {
+                        let path = file.outcome.summary.path.clone();
+                        index.lock().expect("index lock").merge(i as u32, &path, facts);
+                    }
+                }
+                progress.file_done(r.as_ref().map_or(0, |f| f.outcome.findings.len()));
+                r
             })
             .collect()
     });
     progress.finish();
+    if settings.catalogue {
+        let index = index.into_inner().expect("index lock");
+        add_catalogue_findings(&mut results, ddexlint::catalogue::check(&index, settings));
+    }
 
     let mut report = Report::default();
     let mut errors = Vec::new();
@@ -139,4 +158,23 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
         _ => false,
     };
     Ok(if failed { EXIT_FINDINGS } else { 0 })
+}
+
+/// Hand each catalogue finding to the file it is in, before baselines see the findings (so a
+/// baseline records and hides them like any other).
+fn add_catalogue_findings(results: &mut [Result<FileResult, String>], found: Vec<Located>) {
+    let by_path: HashMap<String, usize> = results
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.as_ref().ok().map(|f| (f.outcome.summary.path.clone(), i)))
+        .collect();
+    for l in found {
+        let Some(&i) = by_path.get(&l.path) else { continue };
+        if let Ok(file) = results[i].as_mut() {
+            // The value a baseline matches on: the message carries run-wide counts, so none.
+            file.outcome.values.push(String::new());
+            file.outcome.findings.push(l);
+            file.outcome.summary.findings += 1;
+        }
+    }
 }

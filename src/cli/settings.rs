@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use ddexlint::config::{self, ConfigFile, FailOn, PerPathIgnores};
+use ddexlint::labels::LabelRegistry;
 use ddexlint::lint::{Selection, Settings};
 use ddexlint::rules::registry;
 use ddexlint::rules::RuleOptions;
@@ -21,7 +22,7 @@ use super::CliError;
 pub struct Resolved {
     pub settings: Settings,
     pub fail_on: FailOn,
-    /// The label registry, checked to exist (read by the catalogue rules).
+    /// The label registry's path (the parsed registry is in the rule options).
     pub labels: Option<PathBuf>,
     /// The config file used, if any.
     pub config: Option<PathBuf>,
@@ -69,11 +70,12 @@ pub fn resolve(args: &CheckArgs) -> Result<Resolved, CliError> {
         (None, Some(p)) => Some(base.as_deref().unwrap_or(Path::new(".")).join(p)),
         (None, None) => None,
     };
-    if let Some(p) = &labels {
-        if !p.is_file() {
-            return Err(format!("{}: label registry not found", p.display()).into());
-        }
-    }
+    let registry = match &labels {
+        Some(p) if !p.is_file() => return Err(format!("{}: label registry not found", p.display()).into()),
+        // A registry with errors is never used: every error is reported, with its line.
+        Some(p) => Some(std::sync::Arc::new(LabelRegistry::load(p)?)),
+        None => None,
+    };
     let fail_on = match args.fail_on {
         Some(f) => match f {
             args::FailOn::Error => FailOn::Error,
@@ -83,15 +85,18 @@ pub fn resolve(args: &CheckArgs) -> Result<Resolved, CliError> {
         },
         None => file.fail_on.unwrap_or(FailOn::Error),
     };
-    let settings = Settings {
+    let mut settings = Settings {
         selection,
         severities: config::severities(&file).into_iter().collect(),
         options: RuleOptions {
             extra_distributors: file.distributors.clone(),
+            labels: registry,
             ..RuleOptions::default()
         },
         per_path,
+        catalogue: false,
     };
+    settings.catalogue = ddexlint::catalogue::wanted(&settings);
     Ok(Resolved {
         settings,
         fail_on,

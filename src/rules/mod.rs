@@ -3,8 +3,10 @@
 
 pub mod registry;
 
+pub mod catalogue;
+
 mod identifier;
-mod label;
+pub(crate) mod label;
 mod language;
 mod reference;
 pub(crate) mod structure;
@@ -90,7 +92,8 @@ pub enum Check {
     Reader,
     /// Runs over one feed's model.
     Feed(fn(&Context, &mut Vec<Finding>)),
-    /// Needs several files (catalogue mode).
+    /// Runs on the catalogue index of a whole run: the check is in
+    /// [`catalogue::CHECKS`], by rule id.
     Catalogue,
 }
 
@@ -126,6 +129,9 @@ pub struct RuleOptions {
     pub extra_distributors: Vec<String>,
     /// The year "now" is, for P/C line years in the future.
     pub current_year: i32,
+    /// The label registry (`--labels`, `labels =`), for the registry rules; shared by every
+    /// file of a run.
+    pub labels: Option<std::sync::Arc<crate::labels::LabelRegistry>>,
 }
 
 impl Default for RuleOptions {
@@ -133,6 +139,7 @@ impl Default for RuleOptions {
         RuleOptions {
             extra_distributors: Vec::new(),
             current_year: current_year(),
+            labels: None,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The one table of every rule ddexlint has. Order: by category, then id.
 
-use super::{identifier, label, language, reference, structure, unicode, xml, Category, Rule};
+use super::{catalogue, identifier, label, language, reference, structure, unicode, xml, Category, Rule};
 
 pub static RULES: &[&Rule] = &[
     // xml
@@ -29,6 +29,9 @@ pub static RULES: &[&Rule] = &[
     &label::label_name_missing::RULE,
     &label::label_name_variant::RULE,
     &label::label_party_without_identifier::RULE,
+    &label::label_registry_alias::RULE,
+    &label::label_registry_identifier_mismatch::RULE,
+    &label::label_unregistered::RULE,
     &label::label_stray_punctuation::RULE,
     // label: P and C lines (plinerules)
     &label::pline_cline_missing::RULE,
@@ -80,6 +83,11 @@ pub static RULES: &[&Rule] = &[
     &language::lang_tag_malformed::RULE,
     &language::lang_tag_missing_inherits_english::RULE,
     &language::lang_tag_redundant_script::RULE,
+    // catalogue (needs the index of a whole run)
+    &catalogue::artist_name_variant::RULE,
+    &catalogue::id_isrc_conflict::RULE,
+    &catalogue::id_party_conflict::RULE,
+    &catalogue::id_release_conflict::RULE,
 ];
 
 /// A rule by id.

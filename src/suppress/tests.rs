@@ -21,19 +21,19 @@ fn silences_named_rules_in_the_next_element_and_its_children() {
         finding("id-isrc", "<c/>"),
         finding("id-dpid", "<b>"),
     ];
-    apply(DOC, &mut v, &Selection::default());
+    apply(DOC, &mut v, &Selection::default(), &[]);
     assert_eq!(rules(&v), ["id-isrc", "id-dpid"]);
 }
 
 #[test]
 fn reports_unused_rules_only_when_they_ran() {
     let mut v = vec![finding("id-isrc", "<x/>")];
-    apply(DOC, &mut v, &Selection::default());
+    apply(DOC, &mut v, &Selection::default(), &[]);
     assert_eq!(rules(&v), ["suppression-unused"]);
     assert!(v[0].message.contains("'id-grid'"));
     let mut v = vec![finding("id-isrc", "<x/>")];
     let sel = Selection::new(&["id-isrc".into(), "structure".into()], &[]).unwrap();
-    apply(DOC, &mut v, &sel);
+    apply(DOC, &mut v, &sel, &[]);
     assert!(v.is_empty());
 }
 
@@ -51,7 +51,7 @@ fn invalid_suppressions() {
     for (comment, expected) in cases {
         let doc = format!("<a>{comment}<b/></a>");
         let mut v = Vec::new();
-        apply(&doc, &mut v, &Selection::default());
+        apply(&doc, &mut v, &Selection::default(), &[]);
         let msgs: Vec<_> = v
             .iter()
             .filter(|f| f.rule == "suppression-invalid")
@@ -64,6 +64,7 @@ fn invalid_suppressions() {
         "<a><b/><!-- ddexlint-disable-next-element id-isrc: x --></a>",
         &mut v,
         &Selection::default(),
+        &[],
     );
     assert!(v[0].message.contains("no element follows"), "{:?}", v[0].message);
 }
@@ -73,13 +74,13 @@ fn a_suppression_without_reason_still_applies() {
     let doc = "<a><!-- ddexlint-disable-next-element id-isrc --><b/></a>";
     let o = doc.find("<b/>").unwrap() as u32;
     let mut v = vec![Finding::new("id-isrc", Severity::Error, o, Span::new(o, o), "m")];
-    apply(doc, &mut v, &Selection::default());
+    apply(doc, &mut v, &Selection::default(), &[]);
     assert_eq!(rules(&v), ["suppression-invalid"]);
 }
 
 #[test]
 fn text_without_the_marker_is_untouched() {
     let mut v = vec![finding("id-isrc", "<c/>")];
-    apply("<a><!-- a comment --><b/></a>", &mut v, &Selection::default());
+    apply("<a><!-- a comment --><b/></a>", &mut v, &Selection::default(), &[]);
     assert_eq!(v.len(), 1);
 }

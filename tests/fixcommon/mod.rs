@@ -9,12 +9,26 @@ use ddexlint::lint::{FileOutcome, Selection, Settings};
 use ddexlint::rules::RuleOptions;
 
 /// The rules named (all when empty), with a fixed "current year".
+/// Settings that run `ids`; one rule whose fixture folder holds a `labels.toml` gets that
+/// label registry.
 pub fn settings_for(ids: &[&str]) -> Settings {
+    let registry = match ids {
+        [id] => {
+            let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/rules")
+                .join(id)
+                .join("labels.toml");
+            p.is_file()
+                .then(|| std::sync::Arc::new(ddexlint::labels::LabelRegistry::load(&p).unwrap()))
+        }
+        _ => None,
+    };
     let ids: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
     Settings {
         selection: Selection::new(&ids, &[]).unwrap(),
         options: RuleOptions {
             current_year: 2026,
+            labels: registry,
             ..RuleOptions::default()
         },
         ..Settings::default()

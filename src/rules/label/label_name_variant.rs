@@ -4,25 +4,34 @@ use crate::ern::Localized;
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::names::{has_diacritics, label_uses, KeyCache};
+use super::names::{canonical_index, label_uses, variant_relation, KeyCache};
 
 pub static RULE: Rule = Rule {
     id: "label-name-variant",
     category: Category::Label,
     severity: Severity::Warning,
     fix: FixClass::Suggest,
-    summary: "one label spelled several ways within a feed",
+    summary: "one label spelled several ways within a feed, or across the files of a run",
     doc: r#"## What it does
 Groups every label name of the feed (ERN 3 `LabelName`s of all releases and territories,
 ERN 4 `FullName`s of the label parties the releases point at) by a name key that ignores
 case, punctuation and brackets, `&`/"and", a leading "The", a legal form ("Ltd", "GmbH", …)
 and trailing generic words ("Records", "Recordings", "Music", "Plater", …). When one group
 holds several spellings, each spelling other than the one the feed uses most often (on a tie,
-the one that comes first) is reported, naming that most common spelling. Spellings that
+the one that comes first; with a label registry, the registered name when the group holds
+it) is reported, naming that spelling. Spellings that
 differ only in diacritics (`Sølvtrykk` / `Solvtrykk`) are reported too.
 
 Different labels keep different keys: "Sugar Music" and "Sugar Hill Records" are not grouped.
 The names of one ERN 4 party (its localized `PartyName`s) are not compared with each other.
+
+Across files (the catalogue pass of a run over several files): the same grouping over every
+file, the canonical spelling being the label registry's name when there is one, else the
+spelling used in most files (on a tie, the one with diacritics, then the first seen). Each
+file that uses another spelling is reported once, at its first use, with where the
+canonical spelling was seen ("'NINJA TUNE' here … 'Ninja Tune' in 212 other files, first in
+…"). A file that holds several spellings itself is left to the per-feed check, and a
+spelling the registry lists as an alias to `label-registry-alias`.
 
 ## Why
 DSP label pages and label search match the label string: "NORDLYS PLATER",
@@ -43,8 +52,10 @@ variations such as with or without "Records" are "usually unintentional".
 ```
 
 ## Fix
-A suggestion, never applied: the most common spelling. A spelling that only lacks the
-diacritics of another is never proposed in its place."#,
+A suggestion, never applied: the most common spelling (across files: the registry's name,
+else the most common). A spelling that only lacks the diacritics of another is never
+proposed in its place. With a label registry, registered aliases are replaced by the
+canonical name by `--fix` (`label-registry-alias`)."#,
     check: Check::Feed(check),
 };
 
@@ -112,25 +123,23 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if group.len() < 2 {
             continue;
         }
-        let canonical = group
-            .iter()
-            .min_by_key(|s| (std::cmp::Reverse(s.uses), s.first))
-            .expect("non-empty");
+        // The label registry's name when the group holds it, else the most common spelling.
+        let registered = cx.options.labels.as_deref().and_then(|r| {
+            group
+                .iter()
+                .position(|s| matches!(r.lookup(&s.text), crate::labels::Lookup::Canonical(_)))
+        });
+        let canonical = &group[registered.unwrap_or_else(|| canonical_index(group, |s| (s.uses, u64::from(s.first))))];
         let total = total_uses(group);
         for s in group.iter().filter(|s| s.text != canonical.text) {
             let same_strict = keys.label(&s.text) == keys.label(&canonical.text);
             // Never propose the form that merely lacks the diacritics of this one.
-            let stripped_canonical = !same_strict && has_diacritics(&s.text) && !has_diacritics(&canonical.text);
+            let (how, stripped_canonical) = variant_relation(&s.text, &canonical.text, same_strict);
             for elem in &s.elems {
                 // One party's own names (localized forms) are deliberate.
                 if party_of(elem).is_some_and(|p| canonical.parties.contains(&p)) {
                     continue;
                 }
-                let how = if same_strict {
-                    "is a variant of"
-                } else {
-                    "differs only in diacritics from"
-                };
                 let message = format!(
                     "label name '{}' {how} '{}' ({} of {total} uses in this feed); DSPs may list them as different labels",
                     s.text, canonical.text, canonical.uses

@@ -10,7 +10,10 @@ pub mod label_missing;
 pub mod label_name_missing;
 pub mod label_name_variant;
 pub mod label_party_without_identifier;
+pub mod label_registry_alias;
+pub mod label_registry_identifier_mismatch;
 pub mod label_stray_punctuation;
+pub mod label_unregistered;
 pub(crate) mod names;
 
 // P and C line rules (branch plinerules)

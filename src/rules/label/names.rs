@@ -445,6 +445,33 @@ pub(crate) fn strip_legal_forms(s: &str) -> String {
     cur
 }
 
+// ---------------------------------------------------------------------------------------
+// Variant groups (shared by the per-feed `label-name-variant` and the catalogue rules)
+
+/// Index of the canonical spelling of a group: the most used (MusicBrainz: "the most
+/// commonly used name"), on a tie the one seen first. `uses_first` gives (uses, first seen).
+pub(crate) fn canonical_index<T>(group: &[T], uses_first: impl Fn(&T) -> (usize, u64)) -> usize {
+    (0..group.len())
+        .min_by_key(|&i| {
+            let (uses, first) = uses_first(&group[i]);
+            (std::cmp::Reverse(uses), first)
+        })
+        .expect("non-empty group")
+}
+
+/// How spelling `s` relates to the group's `canonical`, given the strict keys of both:
+/// the phrase for the message, and whether the canonical form merely lacks the diacritics of
+/// `s` (then it must not be proposed: catalogue §0.6 "never propose the stripped form").
+pub(crate) fn variant_relation(s: &str, canonical: &str, same_strict: bool) -> (&'static str, bool) {
+    let stripped_canonical = !same_strict && has_diacritics(s) && !has_diacritics(canonical);
+    let how = if same_strict {
+        "is a variant of"
+    } else {
+        "differs only in diacritics from"
+    };
+    (how, stripped_canonical)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

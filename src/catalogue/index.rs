@@ -1,0 +1,130 @@
+//! The merged, interned index of a run's catalogue facts.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::facts::{FileFacts, Place};
+
+/// An interned string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Sym(u32);
+
+/// One spelling (or one identifier's name) seen in one file: 40 bytes, whatever the text.
+#[derive(Clone, Copy, Debug)]
+pub struct Occurrence {
+    /// The file's number in the run (input order: "first seen" is the lowest).
+    pub file: u32,
+    /// The spelling, or the name an identifier is given.
+    pub text: Sym,
+    /// ISRC: the display artists; otherwise unused.
+    pub extra: Sym,
+    /// How many uses in the file (releases that show the label, elements that carry the name).
+    pub uses: u32,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    pub xpath: Option<Sym>,
+    /// [`Place::suppressed`].
+    pub suppressed: u8,
+}
+
+/// All catalogue facts of a run.
+#[derive(Debug, Default)]
+pub struct CatalogueIndex {
+    strings: Vec<Arc<str>>,
+    interned: HashMap<Arc<str>, Sym>,
+    paths: HashMap<u32, Sym>,
+    /// Label loose key → spellings seen.
+    pub labels: HashMap<Sym, Vec<Occurrence>>,
+    /// Artist loose key → spellings seen.
+    pub artists: HashMap<Sym, Vec<Occurrence>>,
+    /// ISRC → (title, artists) per file.
+    pub isrcs: HashMap<Sym, Vec<Occurrence>>,
+    /// ICPN / GRid → release title per file.
+    pub releases: HashMap<Sym, Vec<Occurrence>>,
+    /// DPID / ISNI → party names (joined by U+001F) per file.
+    pub parties: HashMap<Sym, Vec<Occurrence>>,
+}
+
+impl CatalogueIndex {
+    fn intern(&mut self, s: &str) -> Sym {
+        if let Some(&sym) = self.interned.get(s) {
+            return sym;
+        }
+        let sym = Sym(self.strings.len() as u32);
+        let arc: Arc<str> = Arc::from(s);
+        self.strings.push(arc.clone());
+        self.interned.insert(arc, sym);
+        sym
+    }
+
+    /// The text of an interned string.
+    pub fn str(&self, sym: Sym) -> &str {
+        &self.strings[sym.0 as usize]
+    }
+
+    /// The path of file number `file`.
+    pub fn path(&self, file: u32) -> &str {
+        self.paths.get(&file).map_or("", |&s| self.str(s))
+    }
+
+    /// Number of distinct strings held (names, keys, identifiers, paths, XPaths).
+    pub fn distinct_strings(&self) -> usize {
+        self.strings.len()
+    }
+
+    /// Number of files merged.
+    pub fn files(&self) -> usize {
+        self.paths.len()
+    }
+
+    fn occurrence(&mut self, file: u32, text: &str, extra: &str, uses: u32, place: &Place) -> Occurrence {
+        Occurrence {
+            file,
+            text: self.intern(text),
+            extra: self.intern(extra),
+            uses,
+            line: place.line,
+            column: place.column,
+            end_line: place.end_line,
+            end_column: place.end_column,
+            xpath: place.xpath.as_deref().map(|x| self.intern(x)),
+            suppressed: place.suppressed,
+        }
+    }
+
+    /// Add file number `file` (its position in the run) with its facts. The order of calls
+    /// does not matter: every decision orders by file number.
+    pub fn merge(&mut self, file: u32, path: &str, facts: FileFacts) {
+        let p = self.intern(path);
+        self.paths.insert(file, p);
+        for (list, target) in [(facts.labels, 0), (facts.artists, 1)] {
+            for s in list {
+                if s.key.is_empty() {
+                    continue;
+                }
+                let key = self.intern(&s.key);
+                let occ = self.occurrence(file, &s.text, "", s.uses, &s.place);
+                let map = if target == 0 {
+                    &mut self.labels
+                } else {
+                    &mut self.artists
+                };
+                map.entry(key).or_default().push(occ);
+            }
+        }
+        for (list, target) in [(facts.isrcs, 0), (facts.releases, 1), (facts.parties, 2)] {
+            for n in list {
+                let key = self.intern(&n.id);
+                let occ = self.occurrence(file, &n.name, &n.artists, 1, &n.place);
+                let map = match target {
+                    0 => &mut self.isrcs,
+                    1 => &mut self.releases,
+                    _ => &mut self.parties,
+                };
+                map.entry(key).or_default().push(occ);
+            }
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! The catalogue pass (rules.md §6) through the command line: small folders with planted
+//! variants and conflicts, folders that must stay silent, and a generated catalogue whose
+//! planted variants (`bench/gen_ern.py --catalogue`, `planted.json`) must all be found.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+const CATALOGUE_RULES: &str = "catalogue,label-name-variant";
+
+/// (file name, rule) of every finding of a run over `dir`.
+fn findings(dir: &Path, extra: &[&str]) -> BTreeSet<(String, String)> {
+    let out = Command::cargo_bin("ddexlint")
+        .unwrap()
+        .args([
+            "check",
+            "--no-progress",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--select",
+            CATALOGUE_RULES,
+        ])
+        .args(extra)
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let path = f["path"].as_str().unwrap();
+            let name = Path::new(path).file_name().unwrap().to_string_lossy().into_owned();
+            (name, f["rule"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+fn fixture(p: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/catalogue")
+        .join(p)
+}
+
+#[test]
+fn planted_variants_and_conflicts_are_found() {
+    let got = findings(&fixture("variants"), &[]);
+    let want: BTreeSet<(String, String)> = [
+        ("c.xml", "label-name-variant"),
+        ("c.xml", "id-party-conflict"),
+        ("c.xml", "artist-name-variant"),
+        ("d.xml", "label-name-variant"),
+        ("d.xml", "id-party-conflict"),
+        ("d.xml", "id-isrc-conflict"),
+        ("e.xml", "id-release-conflict"),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    assert_eq!(got, want);
+}
+
+/// "Sugar Music" and "Sugar Hill Records" are two labels; one artist written in two scripts
+/// (under one ISNI) is one artist; a re-delivered release (same ICPN, same title) is no
+/// conflict.
+#[test]
+fn consistent_catalogue_is_silent() {
+    let got = findings(&fixture("consistent"), &[]);
+    assert!(got.is_empty(), "{got:?}");
+}
+
+/// A file with both spellings is the per-feed rule's: the catalogue pass does not report it
+/// a second time.
+#[test]
+fn in_feed_variants_are_not_reported_twice() {
+    let src =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules/label-name-variant/fail-ern4-releases.xml");
+    let count = |dir: &Path| {
+        let out = Command::cargo_bin("ddexlint")
+            .unwrap()
+            .args([
+                "check",
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+                "--select",
+                "label-name-variant",
+            ])
+            .arg(dir)
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["findings"].as_array().unwrap().len()
+    };
+    let one = tempfile::tempdir().unwrap();
+    std::fs::copy(&src, one.path().join("a.xml")).unwrap();
+    let single = count(one.path());
+    assert!(single > 0);
+    let two = tempfile::tempdir().unwrap();
+    std::fs::copy(&src, two.path().join("a.xml")).unwrap();
+    std::fs::copy(&src, two.path().join("b.xml")).unwrap();
+    assert_eq!(count(two.path()), 2 * single);
+}
+
+#[test]
+fn generated_catalogue_planted_variants_are_all_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let gen = Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/gen_ern.py");
+    let status = std::process::Command::new("python3")
+        .arg(&gen)
+        .args(["--catalogue"])
+        .arg(dir.path())
+        .args(["--count", "300"])
+        .stdout(std::process::Stdio::null())
+        .status();
+    let Ok(status) = status else {
+        eprintln!("python3 not available: skipped");
+        return;
+    };
+    assert!(status.success());
+    let planted: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("planted.json")).unwrap()).unwrap();
+    let got = findings(dir.path(), &[]);
+    // Without a registry a variant needs its canonical spelling somewhere in the run.
+    let mut all = String::new();
+    for e in std::fs::read_dir(dir.path()).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "xml") {
+            all.push_str(&std::fs::read_to_string(p).unwrap());
+        }
+    }
+    let mut variant_files = BTreeSet::new();
+    let mut missing = Vec::new();
+    for v in planted["variants"].as_array().unwrap() {
+        let rule = v["expected_rule"].as_str().unwrap();
+        let canonical = v["canonical"].as_str().unwrap().replace('&', "&amp;");
+        if !all.contains(&format!(">{canonical}<")) {
+            continue;
+        }
+        for f in v["files"].as_array().unwrap() {
+            let f = f.as_str().unwrap().to_string();
+            variant_files.insert(f.clone());
+            if !got.contains(&(f.clone(), rule.to_string())) {
+                missing.push(format!("{f}: {rule} ({})", v["variant"]));
+            }
+        }
+    }
+    for c in planted["isrc_conflicts"].as_array().unwrap() {
+        let f = c["files"][1].as_str().unwrap().to_string();
+        if !got.contains(&(f.clone(), "id-isrc-conflict".to_string())) {
+            missing.push(format!("{f}: id-isrc-conflict"));
+        }
+    }
+    assert!(missing.is_empty(), "planted but not found: {missing:?}");
+    // No variant finding outside the planted files, except on a tie (the planted spelling
+    // used in as many files as the canonical one): then one side is reported.
+    let stray: Vec<_> = got
+        .iter()
+        .filter(|(f, r)| r.ends_with("-name-variant") && !variant_files.contains(f))
+        .collect();
+    assert!(
+        stray.len() <= 8,
+        "variant findings on consistently spelled files: {stray:?}"
+    );
+}
+
+/// With the generated registry, the canonical name comes from the registry.
+#[test]
+fn generated_catalogue_with_registry() {
+    let dir = tempfile::tempdir().unwrap();
+    let gen = Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/gen_ern.py");
+    let Ok(status) = std::process::Command::new("python3")
+        .arg(&gen)
+        .arg("--catalogue")
+        .arg(dir.path())
+        .args(["--count", "120"])
+        .stdout(std::process::Stdio::null())
+        .status()
+    else {
+        return;
+    };
+    assert!(status.success());
+    let registry = dir.path().join("labels.toml");
+    let got = findings(
+        dir.path(),
+        &[
+            "--labels",
+            registry.to_str().unwrap(),
+            "--select",
+            "label-registry-alias",
+        ],
+    );
+    let planted: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("planted.json")).unwrap()).unwrap();
+    for v in planted["variants"].as_array().unwrap() {
+        let rule = if v["registry_alias"].as_bool() == Some(true) {
+            "label-registry-alias"
+        } else {
+            v["expected_rule"].as_str().unwrap()
+        };
+        for f in v["files"].as_array().unwrap() {
+            let f = f.as_str().unwrap().to_string();
+            assert!(got.contains(&(f.clone(), rule.to_string())), "{f}: {rule}");
+        }
+    }
+    // Registered spellings are canonical: no variant finding on a file that spells a
+    // label as the registry does.
+    for (f, r) in &got {
+        if r == "label-name-variant" {
+            let planted_file = planted["variants"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|v| v["files"].as_array().unwrap().iter().any(|x| x.as_str() == Some(f)));
+            assert!(planted_file, "{f}: label-name-variant on a registered spelling");
+        }
+    }
+}
+
+/// An inline suppression silences a catalogue rule on the element it precedes, and is not
+/// "unused" because the file's own pass found nothing there.
+#[test]
+fn inline_suppression_silences_catalogue_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["a.xml", "b.xml", "c.xml", "d.xml", "e.xml"] {
+        let mut text = std::fs::read_to_string(fixture(&format!("variants/{f}"))).unwrap();
+        if f == "c.xml" {
+            let at = text.find("<Party>\n      <PartyReference>PLabel").unwrap();
+            text.insert_str(
+                at,
+                "<!-- ddexlint-disable-next-element label-name-variant, id-party-conflict: the sleeve spells it so -->\n    ",
+            );
+        }
+        std::fs::write(dir.path().join(f), text).unwrap();
+    }
+    let got = findings(dir.path(), &["--select", "suppression-unused,suppression-invalid"]);
+    let c: Vec<&str> = got
+        .iter()
+        .filter(|(f, _)| f == "c.xml")
+        .map(|(_, r)| r.as_str())
+        .collect();
+    assert_eq!(c, ["artist-name-variant"], "{got:?}");
+}
+
+/// Catalogue findings go into a baseline like any other, and the baseline hides them.
+#[test]
+fn baseline_records_and_hides_catalogue_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join("baseline.json");
+    let status = Command::cargo_bin("ddexlint")
+        .unwrap()
+        .args(["check", "--select", CATALOGUE_RULES, "--write-baseline"])
+        .arg(&baseline)
+        .arg(fixture("variants"))
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(0));
+    let got = findings(&fixture("variants"), &["--baseline", baseline.to_str().unwrap()]);
+    assert!(got.is_empty(), "{got:?}");
+}
