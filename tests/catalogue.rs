@@ -264,3 +264,102 @@ fn baseline_records_and_hides_catalogue_findings() {
     let got = findings(&fixture("variants"), &["--baseline", baseline.to_str().unwrap()]);
     assert!(got.is_empty(), "{got:?}");
 }
+
+/// Incremental use: the index of the files delivered before, then only the new files checked
+/// against it, finds what a run over everything finds in the new files.
+#[test]
+fn new_deliveries_are_checked_against_a_stored_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
+    std::fs::create_dir_all(&old).unwrap();
+    std::fs::create_dir_all(&new).unwrap();
+    for name in ["a.xml", "b.xml"] {
+        std::fs::copy(fixture("variants").join(name), old.join(name)).unwrap();
+    }
+    for name in ["c.xml", "d.xml", "e.xml"] {
+        std::fs::copy(fixture("variants").join(name), new.join(name)).unwrap();
+    }
+    let idx = tmp.path().join("catalogue.idx");
+    let out = Command::cargo_bin("ddexlint")
+        .unwrap()
+        .args(["index", "build", "--output"])
+        .arg(&idx)
+        .arg(&old)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 files"));
+
+    let alone = findings(&new, &[]);
+    let against_index = findings(&new, &["--catalogue", idx.to_str().unwrap()]);
+    let everything: BTreeSet<(String, String)> = findings(&fixture("variants"), &[])
+        .into_iter()
+        .filter(|(f, _)| f != "a.xml" && f != "b.xml")
+        .collect();
+    assert_eq!(against_index, everything);
+    assert!(
+        alone.len() < against_index.len(),
+        "the index adds what only the old files show: {alone:?}"
+    );
+
+    // A re-delivered file replaces its old self in the index: no conflict with itself.
+    let again = findings(&old.join("a.xml"), &["--catalogue", idx.to_str().unwrap()]);
+    assert!(again.is_empty(), "{again:?}");
+}
+
+#[test]
+fn stale_or_corrupt_index_is_a_clear_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "corrupt.idx",
+            "{\"format\":\"ddexlint-catalogue-index\",\"version\":1,\"strings\":[",
+            "corrupt catalogue index",
+        ),
+        (
+            "stale.idx",
+            "{\"format\":\"ddexlint-catalogue-index\",\"version\":0,\"ddexlint\":\"0.0.1\"}",
+            "format version 0",
+        ),
+        ("other.json", "{\"hello\":1}", "not a ddexlint catalogue index"),
+        ("garbage.idx", "\u{1}\u{2}binary", "not a ddexlint catalogue index"),
+    ];
+    for (name, content, expected) in cases {
+        let path = tmp.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        let out = Command::cargo_bin("ddexlint")
+            .unwrap()
+            .args(["check", "--no-progress", "--catalogue"])
+            .arg(&path)
+            .arg(fixture("variants").join("a.xml"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected) && err.contains("rebuild"), "{name}: {err}");
+    }
+}
+
+/// The index file is deterministic and survives a round trip unchanged.
+#[test]
+fn index_files_are_deterministic() {
+    let tmp = tempfile::tempdir().unwrap();
+    let build = |name: &str, jobs: &str| {
+        let path = tmp.path().join(name);
+        let out = Command::cargo_bin("ddexlint")
+            .unwrap()
+            .args(["index", "build", "--jobs", jobs, "--output"])
+            .arg(&path)
+            .arg(fixture("variants"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        std::fs::read(path).unwrap()
+    };
+    let one = build("one.idx", "1");
+    let two = build("two.idx", "2");
+    assert_eq!(one, two);
+    let index = ddexlint::catalogue::CatalogueIndex::from_bytes(&one).unwrap();
+    assert_eq!(index.files(), 5);
+    assert_eq!(index.to_bytes(), one);
+}

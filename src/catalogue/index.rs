@@ -9,6 +9,15 @@ use super::facts::{FileFacts, Place};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Sym(u32);
 
+impl Sym {
+    pub(super) fn index(self) -> u32 {
+        self.0
+    }
+    pub(super) fn from_index(i: u32) -> Sym {
+        Sym(i)
+    }
+}
+
 /// One spelling (or one identifier's name) seen in one file: 40 bytes, whatever the text.
 #[derive(Clone, Copy, Debug)]
 pub struct Occurrence {
@@ -77,6 +86,44 @@ impl CatalogueIndex {
     /// Number of files merged.
     pub fn files(&self) -> usize {
         self.paths.len()
+    }
+
+    /// The number to give the next file merged: after every file the index holds.
+    pub fn next_file_number(&self) -> u32 {
+        self.paths.keys().max().map_or(0, |m| m + 1)
+    }
+
+    /// The interned strings and (file number, path) pairs, for storing.
+    pub(super) fn parts(&self) -> (Vec<String>, Vec<(u32, u32)>) {
+        let strings = self.strings.iter().map(|s| s.to_string()).collect();
+        let paths = self.paths.iter().map(|(&f, &p)| (f, p.0)).collect();
+        (strings, paths)
+    }
+
+    /// An index with these strings and paths and no occurrences yet.
+    pub(super) fn from_parts(strings: Vec<String>, paths: Vec<(u32, u32)>) -> CatalogueIndex {
+        let mut index = CatalogueIndex::default();
+        for s in strings {
+            let arc: Arc<str> = Arc::from(s);
+            let sym = Sym(index.strings.len() as u32);
+            index.strings.push(arc.clone());
+            index.interned.entry(arc).or_insert(sym);
+        }
+        index.paths = paths.into_iter().map(|(f, p)| (f, Sym(p))).collect();
+        index
+    }
+
+    /// File numbers whose path is one of `paths`.
+    pub(super) fn files_at(&self, paths: &std::collections::HashSet<&str>) -> Vec<u32> {
+        self.paths
+            .iter()
+            .filter(|(_, &p)| paths.contains(self.str(p)))
+            .map(|(&f, _)| f)
+            .collect()
+    }
+
+    pub(super) fn forget_files(&mut self, files: &[u32]) {
+        self.paths.retain(|f, _| !files.contains(f));
     }
 
     fn occurrence(&mut self, file: u32, text: &str, extra: &str, uses: u32, place: &Place) -> Occurrence {

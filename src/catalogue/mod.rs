@@ -16,11 +16,13 @@
 
 mod facts;
 mod index;
+mod store;
 #[cfg(test)]
 mod tests;
 
 pub use facts::{FileFacts, Place};
 pub use index::{CatalogueIndex, Occurrence, Sym};
+pub use store::StoreError;
 
 use crate::lint::Settings;
 use crate::report::Located;

@@ -36,6 +36,28 @@ pub enum Command {
     },
     /// Print the man page (roff), e.g. `ddexlint man > ddexlint.1`
     Man,
+    /// Catalogue index for incremental checks of new deliveries
+    #[command(subcommand)]
+    Index(IndexCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum IndexCommand {
+    /// Read a catalogue once and write its index (names and identifiers) for `check --catalogue`
+    Build(IndexBuildArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct IndexBuildArgs {
+    /// Files or folders (folders: every *.xml below, recursively)
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Where to write the index
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Worker threads (default: all cores)
+    #[arg(long)]
+    pub jobs: Option<usize>,
 }
 
 #[derive(Args, Debug)]
@@ -93,6 +115,9 @@ pub struct CheckArgs {
     /// Label registry (TOML); overrides `labels` of the config file
     #[arg(long, value_name = "FILE")]
     pub labels: Option<PathBuf>,
+    /// Check the cross-file rules against this catalogue index (`ddexlint index build`) too
+    #[arg(long, value_name = "FILE")]
+    pub catalogue: Option<PathBuf>,
     /// Report only findings not recorded in this baseline file
     #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
     pub baseline: Option<PathBuf>,

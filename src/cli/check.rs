@@ -43,7 +43,16 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
     let progress = super::progress::Progress::new(inputs.len(), !args.no_progress, std::io::stderr().is_terminal());
     // Each file's catalogue facts are merged into the index as soon as the file is done, so
     // that only the index (distinct names and identifiers) outlives the per-file pass.
-    let index = Mutex::new(CatalogueIndex::default());
+    // With `--catalogue`, the index of what was delivered before; this run's files come after.
+    let base = match &args.catalogue {
+        Some(path) => {
+            let checked: Vec<String> = inputs.iter().map(|i| i.display.clone()).collect();
+            super::index::load(path, &checked)?
+        }
+        None => CatalogueIndex::default(),
+    };
+    let first_file = base.next_file_number();
+    let index = Mutex::new(base);
     let mut results: Vec<Result<FileResult, String>> = pool.install(|| {
         inputs
             .par_iter()
@@ -53,7 +62,10 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
                 if let Ok(file) = r.as_mut() {
                     if let Some(facts) = file.outcome.catalogue.take() {
                         let path = file.outcome.summary.path.clone();
-                        index.lock().expect("index lock").merge(i as u32, &path, facts);
+                        index
+                            .lock()
+                            .expect("index lock")
+                            .merge(first_file + i as u32, &path, facts);
                     }
                 }
                 progress.file_done(r.as_ref().map_or(0, |f| f.outcome.findings.len()));

@@ -6,6 +6,7 @@ mod check;
 mod color;
 mod extras;
 mod fixing;
+mod index;
 mod progress;
 mod rules;
 mod settings;
@@ -37,6 +38,7 @@ pub fn main() -> ExitCode {
         args::Command::Explain { id } => rules::explain(&id),
         args::Command::Completions { shell } => extras::completions(shell),
         args::Command::Man => extras::man(),
+        args::Command::Index(args::IndexCommand::Build(a)) => index::build(&a),
     };
     match result {
         Ok(code) => ExitCode::from(code),
