@@ -24,6 +24,9 @@ pub fn has_cjk_compat_ideograph(s: &str) -> bool {
 /// Whether `s` is in Unicode Normalization Form C (quick check, then a full comparison when
 /// the quick check says "maybe"). A string with a CJK compatibility ideograph is not NFC.
 pub fn is_nfc(s: &str) -> bool {
+    if s.is_ascii() {
+        return true; // most feed text; the quick check would still look up every character
+    }
     match is_nfc_quick(s.chars()) {
         IsNormalized::Yes => true,
         IsNormalized::No => false,
@@ -34,6 +37,9 @@ pub fn is_nfc(s: &str) -> bool {
 /// NFC of `s`, except that CJK compatibility ideographs are kept as they are (see the module
 /// docs). `to_nfc(s) == s` while `!is_nfc(s)` means the only difference is such ideographs.
 pub fn to_nfc(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while !rest.is_empty() {
