@@ -6,7 +6,6 @@ use crate::ern::{Feed, IdKind, Localized, Owner, ReleaseKind, Title, TitleKind};
 use crate::ids::{check_dpid, check_grid, check_icpn, check_isni, check_isrc, IdCheck};
 use crate::rules::label::names::{display_form, label_uses, KeyCache};
 use crate::source::Source;
-use crate::text::{loose_key, NameKind};
 
 /// Where something was seen in its file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -205,7 +204,7 @@ impl FileFacts {
                     key: if label {
                         keys.loose(&text)
                     } else {
-                        loose_key(&text, NameKind::Artist)
+                        keys.artist_loose(&text)
                     },
                     text,
                     uses,

@@ -135,6 +135,10 @@ impl KeyCache {
     pub(crate) fn loose(&mut self, s: &str) -> String {
         Self::get(2, s, label_loose_key)
     }
+    /// The artist loose key ([`loose_key`] of an artist name), memoized.
+    pub(crate) fn artist_loose(&mut self, s: &str) -> String {
+        Self::get(3, s, |s| loose_key(s, NameKind::Artist))
+    }
 }
 
 /// Whether `s` carries diacritics (or stroke letters) that the loose key removes.
