@@ -1,23 +1,24 @@
-//! `ddexlint check`: lint (and with `--fix`/`--diff`, fix) files in parallel, then sort and
-//! render.
-
-use std::io::{IsTerminal, Write};
+//! `ddexlint check`: lint (and with `--fix`/`--diff`, fix) files in parallel, add the
+//! catalogue findings, apply the baseline, then sort and render.
 
 use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
 
 use ddexlint::catalogue::CatalogueIndex;
 use ddexlint::fix::AppliedFix;
+use ddexlint::lint::Settings;
 use ddexlint::render::{render, render_applied, Format, RenderOptions};
-use ddexlint::report::Located;
-use ddexlint::report::Report;
+use ddexlint::report::{Located, Report};
 
 use super::args::{CheckArgs, FormatArg};
 use super::fixing::{process, FileResult, Mode};
-use super::walk::collect;
+use super::walk::{collect, Input};
 use super::{CliError, EXIT_ERROR, EXIT_FINDINGS};
+
+type FileResults = Vec<Result<FileResult, String>>;
 
 pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
     let resolved = super::settings::resolve(args)?;
@@ -29,20 +30,60 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
     let settings = &resolved.settings;
     let mut baseline = super::baseline::load(args)?;
     let inputs = collect(&args.paths)?;
+    let results = lint_all(args, settings, &inputs)?;
+
+    let outcomes: Vec<&ddexlint::lint::FileOutcome> = results
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .map(|f| &f.outcome)
+        .collect();
+    if let Some(written) = super::baseline::write(args, &outcomes)? {
+        baseline = Some(written);
+    }
+    let mut run = Collected::default();
+    for r in results {
+        match r {
+            Ok(mut file) => {
+                if let Some(b) = baseline.as_mut() {
+                    b.filter(&mut file.outcome);
+                }
+                run.add(file);
+            }
+            Err(e) => run.errors.push(e),
+        }
+    }
+    run.report.baseline = baseline.map(|b| b.stats());
+    run.report.sort();
+    run.applied
+        .sort_by(|a, b| (&a.0, a.1.line, a.1.column).cmp(&(&b.0, b.1.line, b.1.column)));
+
+    write_output(args, &run)?;
+    for e in &run.errors {
+        eprintln!("ddexlint: error: {e}");
+    }
+    if !run.errors.is_empty() {
+        return Ok(EXIT_ERROR);
+    }
+    let failed = match (resolved.fail_on.threshold(), run.report.max_severity()) {
+        (Some(t), Some(max)) => max >= t,
+        _ => false,
+    };
+    Ok(if failed { EXIT_FINDINGS } else { 0 })
+}
+
+/// Lint (or fix) every input in parallel, merging each file's catalogue facts into the index
+/// as soon as the file is done (so only the index, distinct names and identifiers, outlives
+/// the per-file pass), then run the catalogue rules and hand their findings to their files.
+fn lint_all(args: &CheckArgs, settings: &Settings, inputs: &[Input]) -> Result<FileResults, CliError> {
     let mode = Mode {
         fix: args.fix || args.diff,
         unsafe_fixes: args.unsafe_fixes,
         write: args.fix && !args.diff,
     };
-
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .map_err(|e| CliError::Message(e.to_string()))?;
-    // Progress (issue 5): stderr only, and only on a terminal.
-    let progress = super::progress::Progress::new(inputs.len(), !args.no_progress, std::io::stderr().is_terminal());
-    // Each file's catalogue facts are merged into the index as soon as the file is done, so
-    // that only the index (distinct names and identifiers) outlives the per-file pass.
     // With `--catalogue`, the index of what was delivered before; this run's files come after.
     let base = match &args.catalogue {
         Some(path) => {
@@ -53,7 +94,9 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
     };
     let first_file = base.next_file_number();
     let index = Mutex::new(base);
-    let mut results: Vec<Result<FileResult, String>> = pool.install(|| {
+    // Progress: stderr only, and only on a terminal.
+    let progress = super::progress::Progress::new(inputs.len(), !args.no_progress, std::io::stderr().is_terminal());
+    let mut results: FileResults = pool.install(|| {
         inputs
             .par_iter()
             .enumerate()
@@ -78,44 +121,68 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
         let index = index.into_inner().expect("index lock");
         add_catalogue_findings(&mut results, ddexlint::catalogue::check(&index, settings));
     }
+    Ok(results)
+}
 
-    let mut report = Report::default();
-    let mut errors = Vec::new();
-    let mut applied: Vec<(String, AppliedFix)> = Vec::new();
-    let mut diffs = Vec::new();
-    let mut stdin_document = None;
-    let outcomes: Vec<&ddexlint::lint::FileOutcome> = results
-        .iter()
-        .filter_map(|r| r.as_ref().ok())
-        .map(|f| &f.outcome)
-        .collect();
-    if let Some(written) = super::baseline::write(args, &outcomes)? {
-        baseline = Some(written);
-    }
-    drop(outcomes);
-    for r in results {
-        match r {
-            Ok(mut file) => {
-                if let Some(b) = baseline.as_mut() {
-                    b.filter(&mut file.outcome);
-                }
-                report.fixed += file.applied.len();
-                let path = &file.outcome.summary.path;
-                applied.extend(file.applied.into_iter().map(|a| (path.clone(), a)));
-                report.files.push(file.outcome.summary);
-                report.findings.extend(file.outcome.findings);
-                errors.extend(file.error);
-                diffs.extend(file.diff);
-                stdin_document = stdin_document.or(file.stdin_document);
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    report.baseline = baseline.map(|b| b.stats());
-    report.sort();
-    applied.sort_by(|a, b| (&a.0, a.1.line, a.1.column).cmp(&(&b.0, b.1.line, b.1.column)));
+/// What a run produced, gathered from its files.
+#[derive(Default)]
+struct Collected {
+    report: Report,
+    errors: Vec<String>,
+    applied: Vec<(String, AppliedFix)>,
+    diffs: Vec<String>,
+    /// stdin with `--fix`: the document to write to stdout.
+    stdin_document: Option<Vec<u8>>,
+}
 
-    let format = match args.format {
+impl Collected {
+    fn add(&mut self, file: FileResult) {
+        self.report.fixed += file.applied.len();
+        let path = &file.outcome.summary.path;
+        self.applied.extend(file.applied.into_iter().map(|a| (path.clone(), a)));
+        self.report.files.push(file.outcome.summary);
+        self.report.findings.extend(file.outcome.findings);
+        self.errors.extend(file.error);
+        self.diffs.extend(file.diff);
+        self.stdin_document = self.stdin_document.take().or(file.stdin_document);
+    }
+}
+
+/// Render the report and write it, with the fixed stdin document and the diffs, where they go.
+fn write_output(args: &CheckArgs, run: &Collected) -> Result<(), CliError> {
+    let format = format_of(args.format);
+    // With stdin and --fix, stdout carries the fixed document: the report goes to stderr.
+    let report_to_stderr = args.output.is_none() && run.stdin_document.is_some();
+    let to_terminal = args.output.is_none() && !report_to_stderr && std::io::stdout().is_terminal();
+    let opts = RenderOptions {
+        color: super::color::enabled(args.color, to_terminal, std::env::var_os("NO_COLOR").as_deref()),
+        show_fixes: args.show_fixes,
+        preview: args.diff,
+    };
+    let mut buf = Vec::new();
+    if args.show_fixes && format == Format::Human {
+        render_applied(&run.applied, &mut buf)?;
+    }
+    render(&run.report, format, &opts, &mut buf)?;
+
+    let mut out = std::io::stdout().lock();
+    if let Some(doc) = &run.stdin_document {
+        out.write_all(doc)?;
+    }
+    for d in &run.diffs {
+        out.write_all(d.as_bytes())?;
+    }
+    match &args.output {
+        Some(path) => std::fs::write(path, &buf).map_err(|e| format!("{}: {}", path.display(), e))?,
+        None if report_to_stderr => std::io::stderr().write_all(&buf)?,
+        None => out.write_all(&buf)?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn format_of(arg: FormatArg) -> Format {
+    match arg {
         FormatArg::Human => Format::Human,
         FormatArg::Json => Format::Json,
         FormatArg::Concise => Format::Concise,
@@ -124,52 +191,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
         FormatArg::Junit => Format::Junit,
         FormatArg::Github => Format::Github,
         FormatArg::Gitlab => Format::Gitlab,
-    };
-    // With stdin and --fix, stdout carries the fixed document: the report goes to stderr.
-    let report_to_stderr = args.output.is_none() && stdin_document.is_some();
-    let to_terminal = args.output.is_none() && !report_to_stderr && std::io::stdout().is_terminal();
-    let color = super::color::enabled(args.color, to_terminal, std::env::var_os("NO_COLOR").as_deref());
-    let opts = RenderOptions {
-        color,
-        show_fixes: args.show_fixes,
-        preview: args.diff,
-    };
-    let mut buf = Vec::new();
-    if args.show_fixes && format == Format::Human {
-        render_applied(&applied, &mut buf)?;
     }
-    render(&report, format, &opts, &mut buf)?;
-
-    {
-        let mut out = std::io::stdout().lock();
-        if let Some(doc) = &stdin_document {
-            out.write_all(doc)?;
-        }
-        for d in &diffs {
-            out.write_all(d.as_bytes())?;
-        }
-        match &args.output {
-            Some(_) => {}
-            None if report_to_stderr => std::io::stderr().write_all(&buf)?,
-            None => out.write_all(&buf)?,
-        }
-        out.flush()?;
-    }
-    if let Some(path) = &args.output {
-        std::fs::write(path, &buf).map_err(|e| format!("{}: {}", path.display(), e))?;
-    }
-    for e in &errors {
-        eprintln!("ddexlint: error: {e}");
-    }
-    if !errors.is_empty() {
-        return Ok(EXIT_ERROR);
-    }
-    let threshold = resolved.fail_on.threshold();
-    let failed = match (threshold, report.max_severity()) {
-        (Some(t), Some(max)) => max >= t,
-        _ => false,
-    };
-    Ok(if failed { EXIT_FINDINGS } else { 0 })
 }
 
 /// Hand each catalogue finding to the file it is in, before baselines see the findings (so a
