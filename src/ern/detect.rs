@@ -11,6 +11,8 @@ pub enum Support {
     BestEffort(ErnVersion),
     Unsupported {
         found: String,
+        /// The version read, when there is one (`3.4.1`), for the report.
+        version: Option<String>,
     },
 }
 
@@ -32,14 +34,22 @@ pub fn detect(root_local: &str, namespace: Option<&str>, schema_version_id: Opti
         parts.join(", ")
     };
     if root_local != "NewReleaseMessage" {
-        return Support::Unsupported { found: found() };
+        return Support::Unsupported {
+            found: found(),
+            version: None,
+        };
     }
     let from_ns = namespace.and_then(version_in_namespace);
     let from_id = schema_version_id.and_then(compact_version);
     let compact = match (from_ns, from_id) {
         (Some(ns), _) => ns,
         (None, Some(id)) if namespace.is_none_or(|n| !n.contains("ddex.net")) => id,
-        _ => return Support::Unsupported { found: found() },
+        _ => {
+            return Support::Unsupported {
+                found: found(),
+                version: None,
+            }
+        }
     };
     let version = ErnVersion {
         major: compact.as_bytes()[0] - b'0',
@@ -51,7 +61,10 @@ pub fn detect(root_local: &str, namespace: Option<&str>, schema_version_id: Opti
     } else if BEST_EFFORT.iter().any(|v| v.eq_ignore_ascii_case(&compact)) {
         Support::BestEffort(version)
     } else {
-        Support::Unsupported { found: found() }
+        Support::Unsupported {
+            found: found(),
+            version: Some(version.label),
+        }
     }
 }
 
@@ -99,7 +112,7 @@ mod tests {
         match s {
             Support::Full(v) => format!("full {}", v.label),
             Support::BestEffort(v) => format!("best {}", v.label),
-            Support::Unsupported { found } => format!("no: {found}"),
+            Support::Unsupported { found, .. } => format!("no: {found}"),
         }
     }
 
@@ -130,6 +143,10 @@ mod tests {
             label(detect("NewReleaseMessage", Some("http://ddex.net/xml/ern/37D2"), None)),
             "best 3.7D2"
         );
+        assert!(matches!(
+            detect("NewReleaseMessage", Some("http://ddex.net/xml/ern/341"), None),
+            Support::Unsupported { version: Some(v), .. } if v == "3.4.1"
+        ));
         assert!(label(detect(
             "NewReleaseMessage",
             Some("http://ddex.net/xml/ern/341"),

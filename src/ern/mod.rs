@@ -233,7 +233,8 @@ fn start_root<'a>(reader: &impl EventSource<'a>, name: &'a str, span: Span, out:
             out.feed = Some(feed);
             State::Reading
         }
-        Support::Unsupported { found } => {
+        Support::Unsupported { found, version } => {
+            out.version_label = version;
             out.findings.push(
                 Finding::new(
                     "ern-unsupported-version",
