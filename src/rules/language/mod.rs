@@ -23,6 +23,7 @@ mod han;
 
 // Localized variants: every variant of one title or name, grouped by locale.
 pub mod artist_non_latin_without_latin_name;
+mod findable;
 pub mod label_script_without_latin_alternative;
 pub mod lang_default_duplicate;
 pub mod lang_localization_duplicate_or_identical;
