@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 
 use crate::ern::{Feed, IdKind, Localized, Owner, ReleaseKind, Title, TitleKind};
-use crate::ids::{check_dpid, check_grid, check_icpn, check_isni, check_isrc, IdCheck};
 use crate::rules::label::names::{display_form, label_uses, KeyCache};
 use crate::source::Source;
 
@@ -56,19 +55,7 @@ pub struct FileFacts {
 /// The compact form of a well-formed identifier (a malformed one is the per-file rules'
 /// business and would only add noise here).
 fn normalized(kind: IdKind, raw: &str) -> Option<String> {
-    let checked = match kind {
-        IdKind::Isrc => check_isrc(raw),
-        IdKind::Icpn => check_icpn(raw),
-        IdKind::Grid => check_grid(raw),
-        IdKind::Dpid => check_dpid(raw),
-        IdKind::Isni => check_isni(raw),
-        _ => return None,
-    };
-    match checked {
-        IdCheck::Valid => Some(raw.trim().to_string()),
-        IdCheck::Fixable { normalized, .. } => Some(normalized),
-        IdCheck::Invalid { .. } => None,
-    }
+    kind.check(raw)?.clean(raw).ok()
 }
 
 /// The main title: `DisplayTitleText`, else `DisplayTitle`, else the first ERN 3 title.

@@ -144,6 +144,22 @@ pub enum IdKind {
     Other,
 }
 
+impl IdKind {
+    /// Check `raw` as an identifier of this kind; `None` for kinds without a syntax to check
+    /// (catalog numbers, proprietary IDs, IPI).
+    pub fn check(self, raw: &str) -> Option<crate::ids::IdCheck> {
+        use crate::ids::{check_dpid, check_grid, check_icpn, check_isni, check_isrc};
+        Some(match self {
+            IdKind::Isrc => check_isrc(raw),
+            IdKind::Icpn => check_icpn(raw),
+            IdKind::Grid => check_grid(raw),
+            IdKind::Isni => check_isni(raw),
+            IdKind::Dpid => check_dpid(raw),
+            IdKind::Ipi | IdKind::CatalogNumber | IdKind::Proprietary | IdKind::Other => return None,
+        })
+    }
+}
+
 /// What an identifier identifies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Owner {

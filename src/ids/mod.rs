@@ -44,6 +44,19 @@ pub enum IdCheck {
     },
 }
 
+impl IdCheck {
+    /// The identifier as DDEX wants it written: `raw` itself (trimmed) when valid, the
+    /// normalized form when only its formatting is wrong; `Err(reason)` when it is wrong
+    /// beyond formatting.
+    pub fn clean(self, raw: &str) -> Result<String, String> {
+        match self {
+            IdCheck::Valid => Ok(raw.trim().to_string()),
+            IdCheck::Fixable { normalized, .. } => Ok(normalized),
+            IdCheck::Invalid { reason, .. } => Err(reason),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{LabelEntry, RegistryError};
-use crate::ids::{check_dpid, check_isni, IdCheck};
+use crate::ids::{check_dpid, check_isni};
 use crate::rules::label::names::display_form;
 
 #[derive(Deserialize)]
@@ -100,22 +100,26 @@ pub(super) fn parse(text: &str) -> Result<Vec<LabelEntry>, Vec<RegistryError>> {
     }
     let mut out = Vec::new();
     for l in &raw.label {
-        let dpid = l.dpid.as_ref().and_then(|d| match check_dpid(d.get_ref()) {
-            IdCheck::Valid => Some(d.get_ref().trim().to_string()),
-            IdCheck::Fixable { normalized, .. } => Some(normalized),
-            IdCheck::Invalid { reason, .. } => {
-                err(d, format!("DPID '{}' of '{}' {reason}", d.get_ref(), l.name.get_ref()));
-                None
-            }
-        });
-        let isni = l.isni.as_ref().and_then(|d| match check_isni(d.get_ref()) {
-            IdCheck::Valid => Some(d.get_ref().trim().to_string()),
-            IdCheck::Fixable { normalized, .. } => Some(normalized),
-            IdCheck::Invalid { reason, .. } => {
-                err(d, format!("ISNI '{}' of '{}' {reason}", d.get_ref(), l.name.get_ref()));
-                None
-            }
-        });
+        let dpid = l
+            .dpid
+            .as_ref()
+            .and_then(|d| match check_dpid(d.get_ref()).clean(d.get_ref()) {
+                Ok(v) => Some(v),
+                Err(reason) => {
+                    err(d, format!("DPID '{}' of '{}' {reason}", d.get_ref(), l.name.get_ref()));
+                    None
+                }
+            });
+        let isni = l
+            .isni
+            .as_ref()
+            .and_then(|d| match check_isni(d.get_ref()).clean(d.get_ref()) {
+                Ok(v) => Some(v),
+                Err(reason) => {
+                    err(d, format!("ISNI '{}' of '{}' {reason}", d.get_ref(), l.name.get_ref()));
+                    None
+                }
+            });
         if let Some(p) = &l.parent {
             let key = display_form(p.get_ref());
             match seen.get(&key) {

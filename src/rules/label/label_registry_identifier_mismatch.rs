@@ -1,6 +1,5 @@
 use crate::ern::IdKind;
 use crate::finding::{Finding, Severity};
-use crate::ids::{check_dpid, check_isni, IdCheck};
 use crate::labels::Lookup;
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
@@ -43,25 +42,20 @@ A suggestion: the registry's identifier (the registry may be the one that is wro
     check: Check::Feed(check),
 };
 
-/// The compact form of an identifier as written.
+/// The compact form of an identifier as written. A malformed one (a transposed digit fails
+/// the check character) is still compared: id-dpid / id-isni say it is malformed, this rule
+/// says whose it should be.
 fn normalized(kind: IdKind, raw: &str) -> Option<String> {
-    let checked = match kind {
-        IdKind::Dpid => check_dpid(raw),
-        IdKind::Isni => check_isni(raw),
-        _ => return None,
-    };
-    match checked {
-        IdCheck::Valid => Some(raw.trim().to_string()),
-        IdCheck::Fixable { normalized, .. } => Some(normalized),
-        // A malformed identifier (a transposed digit fails the check character) is still
-        // compared: id-dpid / id-isni say it is malformed, this rule says whose it should be.
-        IdCheck::Invalid { .. } => Some(
-            raw.chars()
-                .filter(|c| c.is_ascii_alphanumeric())
-                .collect::<String>()
-                .to_ascii_uppercase(),
-        ),
+    if !matches!(kind, IdKind::Dpid | IdKind::Isni) {
+        return None;
     }
+    let clean = kind.check(raw)?.clean(raw);
+    Some(clean.unwrap_or_else(|_| {
+        raw.chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_uppercase()
+    }))
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
