@@ -15,6 +15,14 @@ pub(super) fn texts<'c, 'f, 'a>(cx: &'c Context<'f, 'a>) -> impl Iterator<Item =
     cx.display_texts().iter().copied()
 }
 
+/// The texts with a non-ASCII character: the only ones the rules about invisible,
+/// compatibility, styled or space characters can find anything in.
+pub(super) fn non_ascii_texts<'c, 'f, 'a>(
+    cx: &'c Context<'f, 'a>,
+) -> impl Iterator<Item = (TextField, &'f Localized<'a>)> + 'c {
+    texts(cx).filter(|(_, t)| !t.text.value.is_ascii())
+}
+
 /// What a field is called in messages.
 pub(super) fn field_noun(kind: TextField) -> &'static str {
     match kind {

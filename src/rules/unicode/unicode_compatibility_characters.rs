@@ -1,6 +1,6 @@
 use unicode_normalization::UnicodeNormalization;
 
-use super::fieldtext::{code, field, fix, has_cjk, join_and, position, texts};
+use super::fieldtext::{code, field, fix, has_cjk, join_and, non_ascii_texts, position};
 use crate::finding::{Applicability, Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::to_nfc;
@@ -111,12 +111,9 @@ fn is_kana_reading(tag: &str) -> bool {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (kind, loc) in texts(cx) {
+    for (kind, loc) in non_ascii_texts(cx) {
         let text = &loc.text;
         let s: &str = &text.value;
-        if s.is_ascii() {
-            continue;
-        }
         let cjk = has_cjk(s);
         let reading = is_kana_reading(loc.lang.tag());
         // (class, count, first char, its byte offset)

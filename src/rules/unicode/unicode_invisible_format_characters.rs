@@ -2,7 +2,7 @@ use crate::text::FastUnicode;
 use unicode_properties::UnicodeEmoji;
 use unicode_script::{Script, UnicodeScript};
 
-use super::fieldtext::{char_label, code, field, fix, has_script, is_mark, position, texts, Hits};
+use super::fieldtext::{char_label, code, field, fix, has_script, is_mark, non_ascii_texts, position, Hits};
 use crate::finding::{Applicability, Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::{
@@ -74,12 +74,9 @@ enum Removal {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (kind, loc) in texts(cx) {
+    for (kind, loc) in non_ascii_texts(cx) {
         let text = &loc.text;
         let s: &str = &text.value;
-        if s.is_ascii() {
-            continue;
-        }
         let flagged = flag(s);
         if flagged.is_empty() {
             continue;

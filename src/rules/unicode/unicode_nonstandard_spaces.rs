@@ -1,6 +1,6 @@
 use unicode_script::Script;
 
-use super::fieldtext::{char_label, field, fix, has_cjk, has_script, position, texts, Hits};
+use super::fieldtext::{char_label, field, fix, has_cjk, has_script, non_ascii_texts, position, Hits};
 use crate::finding::{Applicability, Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::{classify_invisible, InvisibleKind};
@@ -47,12 +47,9 @@ reported, so never touched."#,
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (kind, loc) in texts(cx) {
+    for (kind, loc) in non_ascii_texts(cx) {
         let text = &loc.text;
         let s: &str = &text.value;
-        if s.is_ascii() {
-            continue;
-        }
         let mut cjk: Option<bool> = None;
         let mut hits = Hits::default();
         let mut fixed = String::with_capacity(s.len());

@@ -1,6 +1,6 @@
 use unicode_normalization::UnicodeNormalization;
 
-use super::fieldtext::{code, field, position, texts};
+use super::fieldtext::{code, field, non_ascii_texts, position};
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::to_nfc;
@@ -143,12 +143,9 @@ fn small_capital(c: char) -> Option<char> {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (kind, loc) in texts(cx) {
+    for (kind, loc) in non_ascii_texts(cx) {
         let text = &loc.text;
         let s: &str = &text.value;
-        if s.is_ascii() {
-            continue;
-        }
         let mut count = 0;
         let mut first: Option<(char, usize)> = None;
         let mut styles: Vec<Style> = Vec::new();
