@@ -5,12 +5,14 @@ pub mod registry;
 
 pub mod catalogue;
 
+mod shared;
+
 mod identifier;
 pub(crate) mod label;
-mod language;
+pub(crate) mod language;
 mod reference;
 pub(crate) mod structure;
-mod unicode;
+pub(crate) mod unicode;
 mod xml;
 
 use crate::ern::{Feed, Localized, TextField};
@@ -166,7 +168,7 @@ pub struct Context<'f, 'a> {
     pub feed: &'f Feed<'a>,
     pub source: &'f Source,
     pub options: &'f RuleOptions,
-    texts: std::sync::OnceLock<Vec<(TextField, &'f Localized<'a>)>>,
+    shared: shared::Shared<'f, 'a>,
 }
 
 impl<'f, 'a> Context<'f, 'a> {
@@ -175,12 +177,12 @@ impl<'f, 'a> Context<'f, 'a> {
             feed,
             source,
             options,
-            texts: std::sync::OnceLock::new(),
+            shared: shared::Shared::default(),
         }
     }
 
     /// [`Feed::display_texts`], computed once for all the rules of a run.
     pub fn display_texts(&self) -> &[(TextField, &'f Localized<'a>)] {
-        self.texts.get_or_init(|| self.feed.display_texts())
+        self.shared.display_texts.get_or_init(|| self.feed.display_texts())
     }
 }

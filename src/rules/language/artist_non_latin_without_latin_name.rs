@@ -1,7 +1,7 @@
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::variants::{unfindable, untypeable_part, Field, Gatherer, SetOwner};
+use super::variants::{unfindable, untypeable_part, Field, SetOwner, VariantSet};
 
 pub static RULE: Rule = Rule {
     id: "artist-non-latin-without-latin-name",
@@ -54,9 +54,12 @@ None: only the artist knows the official romanization."#,
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let mut g = Gatherer::new(cx.feed);
-    let mut sets = g.artist_name_sets();
-    sets.extend(g.party_sets().into_iter().filter(|s| s.field == Field::ArtistName));
+    let all = cx.variant_sets();
+    let sets: Vec<&VariantSet> = all
+        .artist_names
+        .iter()
+        .chain(all.parties.iter().filter(|s| s.field == Field::ArtistName))
+        .collect();
     for (set, others) in unfindable(&sets) {
         let Some(anchor) = set.anchor() else { continue };
         let name = anchor.value().trim();

@@ -1,7 +1,7 @@
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::variants::{unfindable, untypeable_part, Field, Gatherer, SetOwner};
+use super::variants::{unfindable, untypeable_part, Field, SetOwner, VariantSet};
 
 pub static RULE: Rule = Rule {
     id: "label-script-without-latin-alternative",
@@ -53,13 +53,13 @@ None: ddexlint never machine-transliterates a brand name."#,
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let mut g = Gatherer::new(cx.feed);
-    let mut sets: Vec<_> = g
-        .party_sets()
-        .into_iter()
+    let all = cx.variant_sets();
+    let sets: Vec<&VariantSet> = all
+        .parties
+        .iter()
         .filter(|s| s.field == Field::LabelName)
+        .chain(&all.labels)
         .collect();
-    sets.extend(g.label_name_sets());
     for (set, others) in unfindable(&sets) {
         let Some(anchor) = set.anchor() else { continue };
         let name = anchor.value().trim();

@@ -3,8 +3,8 @@ use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::{ScriptCode, SubtagKind};
 
 use super::{
-    attr_label, chinese_script, declared_for_text, is_title, line_of, quote, tag_for, text_script, texts,
-    texts_by_attr, TagCache,
+    attr_label, chinese_script, declared_for_text, is_title, line_of, quote, tag_for, text_script, texts_with_attr,
+    TagCache,
 };
 
 pub static RULE: Rule = Rule {
@@ -49,8 +49,6 @@ and then nothing is suggested."#,
 const CHINESE: &[&str] = &["zh", "yue", "cmn", "wuu", "hak", "nan", "lzh"];
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let all = texts(cx);
-    let by_attr = texts_by_attr(&all);
     let mut cache = TagCache::default();
     for attr in &cx.feed.lang_attrs {
         let a = cache.get(&attr.value);
@@ -73,7 +71,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if !CHINESE.contains(&lang) || a.script().is_some() || !a.unknown.is_empty() {
             continue;
         }
-        let users = by_attr.get(&attr.span.start).map(|v| v.as_slice()).unwrap_or_default();
+        let users = texts_with_attr(cx, attr.span.start);
         // The script the texts tell, if they agree: Hans/Hant from the characters, Latn for
         // romanized texts.
         let mut told: Option<(ScriptCode, &str, u32)> = None;

@@ -2,7 +2,7 @@ use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::{has_non_latin_letters, is_latin_only, strict_key, ScriptCode};
 
-use super::variants::{Gatherer, Variant, VariantKind, VariantSet};
+use super::variants::{Variant, VariantKind, VariantSet};
 
 pub static RULE: Rule = Rule {
     id: "lang-localization-duplicate-or-identical",
@@ -72,11 +72,8 @@ otherwise keep one variant or give each its own territory."#,
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let mut g = Gatherer::new(cx.feed);
-    let mut sets = g.title_sets();
-    sets.extend(g.artist_name_sets());
-    sets.extend(g.party_sets());
-    for set in &sets {
+    let sets = cx.variant_sets();
+    for set in sets.titles.iter().chain(&sets.artist_names).chain(&sets.parties) {
         conflicts(cx, set, out);
         identical_transliterations(cx, set, out);
     }

@@ -5,7 +5,7 @@ use crate::text::{languages_for_script, native_script, ScriptCode, SubtagKind, T
 
 use super::{
     chinese_script, contradicts, declared_for_text, field_noun, is_title, origin, quote, script_fits_language,
-    script_name, tag_for, text_script, texts, texts_by_attr, title_parts, trap_evidence, trap_verdict, TagCache,
+    script_name, tag_for, text_script, texts, texts_with_attr, title_parts, trap_evidence, trap_verdict, TagCache,
 };
 
 pub static RULE: Rule = Rule {
@@ -72,10 +72,9 @@ needs the tag of its own language: the help says so."#,
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let all = texts(cx);
-    let by_attr = texts_by_attr(&all);
     let titles = title_parts(cx.feed);
     let mut cache = TagCache::default();
-    for t in &all {
+    for t in all {
         let lang = &t.loc.lang;
         let a = cache.get(lang.tag());
         if matches!(lang.source, LangSource::Root | LangSource::Default) && a.language() == Some("en") {
@@ -113,8 +112,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             }
         }
         if let (Some(trap), Some(attr)) = (a.country_code_trap, &lang.attr) {
-            let users = by_attr.get(&attr.span.start).map(|v| v.as_slice()).unwrap_or_default();
-            if trap_evidence(trap, value).is_some() && trap_verdict(cx, trap, users).is_some() {
+            let users = texts_with_attr(cx, attr.span.start);
+            if trap_evidence(trap, value).is_some() && trap_verdict(cx, trap, &users).is_some() {
                 continue; // lang-tag-country-code-as-language
             }
         }

@@ -3,8 +3,8 @@ use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::{CountryCodeTrap, ScriptCode};
 
 use super::{
-    attr_label, field_noun, language_name, line_of, quote, script_fits_language, script_name, text_script, texts,
-    texts_by_attr, trap_verdict, with_language, TagCache, TextUse,
+    attr_label, field_noun, language_name, line_of, quote, script_fits_language, script_name, text_script,
+    texts_with_attr, trap_verdict, with_language, TagCache, TextUse,
 };
 
 pub static RULE: Rule = Rule {
@@ -57,15 +57,13 @@ otherwise the candidates are listed."#,
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let all = texts(cx);
-    let by_attr = texts_by_attr(&all);
     let mut cache = TagCache::default();
     for attr in &cx.feed.lang_attrs {
         let a = cache.get(&attr.value);
         let Some(trap) = a.country_code_trap else {
             continue;
         };
-        let users: Vec<&TextUse> = by_attr.get(&attr.span.start).map(|v| v.to_vec()).unwrap_or_default();
+        let users: Vec<&TextUse> = texts_with_attr(cx, attr.span.start);
         let label = attr_label(cx, attr);
         let base = a.best().unwrap_or(trap.code).to_string();
         if !trap.is_registered_language() {

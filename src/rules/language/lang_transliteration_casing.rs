@@ -5,7 +5,7 @@ use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::{script_share, ScriptCode};
 use unicode_script::{Script, UnicodeScript};
 
-use super::variants::{Gatherer, Variant, VariantSet};
+use super::variants::{Variant, VariantSet};
 
 pub static RULE: Rule = Rule {
     id: "lang-transliteration-casing",
@@ -74,8 +74,7 @@ const JA_PARTICLES: &[&str] = &[
 ];
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let mut g = Gatherer::new(cx.feed);
-    for set in g.title_sets() {
+    for set in &cx.variant_sets().titles {
         let mut seen: HashSet<String> = HashSet::new();
         for v in &set.variants {
             let Some(native) = v.locale.romanization_of() else {

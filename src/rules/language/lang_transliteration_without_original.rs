@@ -4,7 +4,7 @@ use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::{registry, script_share, strict_key, ScriptCode};
 
-use super::variants::{is_initialism, language_name, script_name, Field, Gatherer, SetOwner, VariantSet};
+use super::variants::{is_initialism, language_name, script_name, Field, SetOwner, VariantSet};
 
 pub static RULE: Rule = Rule {
     id: "lang-transliteration-without-original",
@@ -69,14 +69,16 @@ the language the name is in rather than as a romanization."#,
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let mut g = Gatherer::new(cx.feed);
-    let mut sets = g.title_sets();
-    sets.extend(g.artist_name_sets());
-    sets.extend(g.party_sets());
-    sets.extend(g.label_name_sets());
+    let sets = cx.variant_sets();
     // Names repeat on every release and resource: report each set of names once.
     let mut reported: HashSet<(Field, bool, String)> = HashSet::new();
-    for set in &sets {
+    for set in sets
+        .titles
+        .iter()
+        .chain(&sets.artist_names)
+        .chain(&sets.parties)
+        .chain(&sets.labels)
+    {
         if !set.variants.iter().any(|v| v.locale.romanization_of().is_some()) {
             continue;
         }

@@ -94,15 +94,16 @@ pub(crate) struct TextUse<'f, 'a> {
 }
 
 /// Every non-empty displayed text, except `FullNameAsciiTranscribed` (Latin by definition,
-/// whatever language its `PartyName` declares).
-pub(crate) fn texts<'f, 'a>(cx: &Context<'f, 'a>) -> Vec<TextUse<'f, 'a>> {
-    cx.feed
-        .display_texts()
-        .into_iter()
-        .filter(|(_, t)| !t.text.value.trim().is_empty())
-        .filter(|(_, t)| element_name(cx, t.text.elem) != "FullNameAsciiTranscribed")
-        .map(|(field, loc)| TextUse { field, loc })
-        .collect()
+/// whatever language its `PartyName` declares); computed once per file.
+pub(crate) fn texts<'c, 'f, 'a>(cx: &'c Context<'f, 'a>) -> &'c [TextUse<'f, 'a>] {
+    cx.shared.language_texts.get_or_init(|| {
+        cx.display_texts()
+            .iter()
+            .filter(|(_, t)| !t.text.value.trim().is_empty())
+            .filter(|(_, t)| element_name(cx, t.text.elem) != "FullNameAsciiTranscribed")
+            .map(|&(field, loc)| TextUse { field, loc })
+            .collect()
+    })
 }
 
 /// A part of a title that has subtitles.
@@ -146,15 +147,22 @@ pub(crate) fn title_parts(feed: &Feed) -> HashMap<u32, TitlePart> {
     map
 }
 
-/// The texts whose effective language is declared by `attr`, grouped by attribute position.
-pub(crate) fn texts_by_attr<'t, 'f, 'a>(texts: &'t [TextUse<'f, 'a>]) -> HashMap<u32, Vec<&'t TextUse<'f, 'a>>> {
-    let mut map: HashMap<u32, Vec<&TextUse>> = HashMap::new();
-    for t in texts {
-        if let Some(a) = &t.loc.lang.attr {
-            map.entry(a.span.start).or_default().push(t);
+/// The [`texts`] whose effective language is declared by the attribute at `attr_start`.
+pub(crate) fn texts_with_attr<'c, 'f, 'a>(cx: &'c Context<'f, 'a>, attr_start: u32) -> Vec<&'c TextUse<'f, 'a>> {
+    let all = texts(cx);
+    let by_attr = cx.shared.language_texts_by_attr.get_or_init(|| {
+        let mut map: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (i, t) in all.iter().enumerate() {
+            if let Some(a) = &t.loc.lang.attr {
+                map.entry(a.span.start).or_default().push(i);
+            }
         }
-    }
-    map
+        map
+    });
+    by_attr
+        .get(&attr_start)
+        .map(|ix| ix.iter().map(|&i| &all[i]).collect())
+        .unwrap_or_default()
 }
 
 /// Elements whose `LanguageAndScriptCode` speaks for one text (or the variants of one title or

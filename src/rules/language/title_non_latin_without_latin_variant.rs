@@ -1,7 +1,7 @@
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::variants::{latin_findable, romanization_tag, untypeable_part, Gatherer, VariantKind};
+use super::variants::{latin_findable, romanization_tag, untypeable_part, VariantKind};
 
 pub static RULE: Rule = Rule {
     id: "title-non-latin-without-latin-variant",
@@ -64,8 +64,7 @@ romanization would carry when the language is clear."#,
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let ern4 = cx.feed.version.is_ern4();
-    let mut g = Gatherer::new(cx.feed);
-    for set in g.title_sets() {
+    for set in &cx.variant_sets().titles {
         if set.variants.iter().any(|v| latin_findable(v.value())) {
             continue;
         }

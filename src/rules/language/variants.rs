@@ -18,9 +18,10 @@
 use crate::text::FastUnicode;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::ern::{Feed, Lang, LangSource, Localized, PartyName, ReleaseKind, TerritoryDetails, Title, TitleKind};
+use crate::rules::Context;
 use crate::text::{
     dominant_script, native_script, parse_tag, script_matches_tag, script_share, strict_key, to_nfc, NameKind,
     ScriptCode,
@@ -200,16 +201,16 @@ impl Locale {
 
 /// Caches the analysis of each distinct tag of a feed (declared and inherited apart).
 #[derive(Default)]
-struct Locales(HashMap<String, [Option<Rc<Locale>>; 2]>);
+struct Locales(HashMap<String, [Option<Arc<Locale>>; 2]>);
 
 impl Locales {
-    fn of(&mut self, lang: &Lang) -> Rc<Locale> {
+    fn of(&mut self, lang: &Lang) -> Arc<Locale> {
         let declared = matches!(lang.source, LangSource::Own | LangSource::Container);
         let raw = lang.tag();
         if let Some(Some(l)) = self.0.get(raw).map(|e| &e[declared as usize]) {
             return l.clone();
         }
-        let l = Rc::new(Locale::parse(raw, declared));
+        let l = Arc::new(Locale::parse(raw, declared));
         self.0.entry(raw.to_string()).or_default()[declared as usize] = Some(l.clone());
         l
     }
@@ -226,7 +227,7 @@ pub struct Variant<'f, 'a> {
     pub text: &'f Localized<'a>,
     /// `SubTitle`s of a `DisplayTitle`/`Title`.
     pub subtitles: &'f [Localized<'a>],
-    pub locale: Rc<Locale>,
+    pub locale: Arc<Locale>,
     /// `ApplicableTerritoryCode` (absent = `Worldwide`), or for ERN 3 the territory codes of
     /// the `…DetailsByTerritory` the variant sits in.
     pub territory: Cow<'f, str>,
@@ -425,10 +426,10 @@ struct SlotKey<'s> {
 /// The sets with no Latin-findable variant, each distinct set of names once (the first),
 /// with the number of other sets that carry the same names. Party sets and
 /// `DisplayArtistName`/`LabelName` sets are counted apart.
-pub fn unfindable<'s, 'f, 'a>(sets: &'s [VariantSet<'f, 'a>]) -> Vec<(&'s VariantSet<'f, 'a>, usize)> {
+pub fn unfindable<'s, 'f, 'a>(sets: &[&'s VariantSet<'f, 'a>]) -> Vec<(&'s VariantSet<'f, 'a>, usize)> {
     let mut first: HashMap<(bool, String), usize> = HashMap::new();
     let mut out: Vec<(&'s VariantSet<'f, 'a>, usize)> = Vec::new();
-    for set in sets {
+    for &set in sets {
         if set.latin_findable() {
             continue;
         }
@@ -480,6 +481,34 @@ fn resource_label(kind: &str, reference: Option<&str>) -> String {
 
 fn non_empty(l: &Localized) -> bool {
     !l.value().trim().is_empty()
+}
+
+/// Every variant set of a feed, built once per file for the rules that compare variants
+/// ([`Context::variant_sets`]).
+pub struct VariantSets<'f, 'a> {
+    pub titles: Vec<VariantSet<'f, 'a>>,
+    pub artist_names: Vec<VariantSet<'f, 'a>>,
+    pub parties: Vec<VariantSet<'f, 'a>>,
+    pub labels: Vec<VariantSet<'f, 'a>>,
+}
+
+impl<'f, 'a> VariantSets<'f, 'a> {
+    fn of(feed: &'f Feed<'a>) -> Self {
+        let mut g = Gatherer::new(feed);
+        VariantSets {
+            titles: g.title_sets(),
+            artist_names: g.artist_name_sets(),
+            parties: g.party_sets(),
+            labels: g.label_name_sets(),
+        }
+    }
+}
+
+impl<'f, 'a> Context<'f, 'a> {
+    /// The feed's [`VariantSets`], computed on first use and shared by every rule.
+    pub(crate) fn variant_sets(&self) -> &VariantSets<'f, 'a> {
+        self.shared.variant_sets.get_or_init(|| VariantSets::of(self.feed))
+    }
 }
 
 /// Builds the sets of a feed. Tag analyses are cached across sets.

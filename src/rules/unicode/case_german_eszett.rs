@@ -1,4 +1,4 @@
-use super::textlang::{LangCache, Nouns};
+use super::textlang::LangCache;
 use crate::ern::TextField;
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
@@ -63,7 +63,7 @@ fn all_caps(s: &str) -> bool {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let nouns = Nouns::new(cx.feed);
+    let nouns = cx.nouns();
     let mut langs = LangCache::default();
     for (field, t) in cx.display_texts().iter().copied() {
         let value = t.value();

@@ -2,7 +2,7 @@ use crate::text::FastUnicode;
 use unicode_properties::GeneralCategoryGroup;
 use unicode_script::{Script, UnicodeScript};
 
-use super::textlang::{text_fix, Nouns};
+use super::textlang::text_fix;
 use crate::finding::{Applicability, Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
@@ -105,7 +105,7 @@ fn corrected(s: &str) -> Option<(String, Wrong, String)> {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let nouns = Nouns::new(cx.feed);
+    let nouns = cx.nouns();
     for (field, t) in cx.display_texts().iter().copied() {
         let value = t.value();
         if !value.contains(['σ', 'ς']) {

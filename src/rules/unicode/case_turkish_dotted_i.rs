@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use super::textlang::{LangCache, Nouns};
+use super::textlang::LangCache;
 use crate::ern::{Localized, TextField};
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
@@ -161,7 +161,7 @@ fn recase(good: &[char], like: &[char]) -> String {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let nouns = Nouns::new(cx.feed);
+    let nouns = cx.nouns();
     let mut langs = LangCache::default();
     let texts = cx.display_texts();
     // Turkic texts, and every text by fold key (the other spelling may carry any tag).

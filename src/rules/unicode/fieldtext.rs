@@ -20,7 +20,11 @@ pub(super) fn texts<'c, 'f, 'a>(cx: &'c Context<'f, 'a>) -> impl Iterator<Item =
 pub(super) fn non_ascii_texts<'c, 'f, 'a>(
     cx: &'c Context<'f, 'a>,
 ) -> impl Iterator<Item = (TextField, &'f Localized<'a>)> + 'c {
-    texts(cx).filter(|(_, t)| !t.text.value.is_ascii())
+    cx.shared
+        .non_ascii_texts
+        .get_or_init(|| texts(cx).filter(|(_, t)| !t.text.value.is_ascii()).collect())
+        .iter()
+        .copied()
 }
 
 /// What a field is called in messages.

@@ -3,7 +3,7 @@
 //! are not (look-alikes, mojibake, cedillas), and language-dependent letter case.
 
 mod fieldtext;
-mod textlang;
+pub(crate) mod textlang;
 
 // Character-level hygiene.
 pub mod unicode_bidi_controls;

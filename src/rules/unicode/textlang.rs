@@ -12,12 +12,19 @@ use super::fieldtext::field_noun;
 
 /// Names for the fields of one feed: `field_noun`, except that an ERN 4 party name says
 /// what the party is (`label name`, `artist name`) when the message references it as such.
-pub(super) struct Nouns {
+pub(crate) struct Nouns {
     by_text: HashMap<u32, &'static str>,
 }
 
+impl<'f, 'a> crate::rules::Context<'f, 'a> {
+    /// The [`Nouns`] of this feed, computed on first use.
+    pub(crate) fn nouns(&self) -> &Nouns {
+        self.shared.nouns.get_or_init(|| Nouns::new(self.feed))
+    }
+}
+
 impl Nouns {
-    pub fn new(feed: &Feed) -> Nouns {
+    fn new(feed: &Feed) -> Nouns {
         // What each party reference is used as: bit 1 label, bit 2 artist, bit 4 contributor.
         let mut roles: HashMap<&str, u8> = HashMap::new();
         for r in feed.refs.iter().filter(|r| r.kind == RefKind::Party) {

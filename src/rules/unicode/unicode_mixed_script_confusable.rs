@@ -1,6 +1,6 @@
 use unicode_script::Script;
 
-use super::textlang::{code_point, Nouns};
+use super::textlang::code_point;
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::mixed_script_confusables;
@@ -55,7 +55,7 @@ spelling."#,
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let nouns = Nouns::new(cx.feed);
+    let nouns = cx.nouns();
     for (field, t) in cx.display_texts().iter().copied() {
         let value = t.value();
         let words = mixed_script_confusables(value);

@@ -4,7 +4,7 @@ use std::ops::Range;
 use unicode_properties::GeneralCategory;
 use unicode_script::{Script, UnicodeScript};
 
-use super::textlang::{text_fix, Nouns};
+use super::textlang::text_fix;
 use crate::finding::{Applicability, Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::{is_noncharacter, is_private_use};
@@ -298,7 +298,7 @@ fn detect(s: &str) -> Option<Mojibake> {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let nouns = Nouns::new(cx.feed);
+    let nouns = cx.nouns();
     for (field, t) in cx.display_texts().iter().copied() {
         let value = t.value();
         let Some(m) = detect(value) else { continue };

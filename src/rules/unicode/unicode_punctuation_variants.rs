@@ -2,7 +2,7 @@ use std::collections::HashMap;
 
 use unicode_script::{Script, UnicodeScript};
 
-use super::textlang::{LangCache, Nouns};
+use super::textlang::LangCache;
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
@@ -147,7 +147,7 @@ fn word_at(s: &str, at: usize) -> &str {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let nouns = Nouns::new(cx.feed);
+    let nouns = cx.nouns();
     let texts = cx.display_texts();
     let mut langs = LangCache::default();
 

@@ -1,4 +1,4 @@
-use super::textlang::{code_point, text_fix, LangCache, Nouns};
+use super::textlang::{code_point, text_fix, LangCache};
 use crate::finding::{Applicability, Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
@@ -95,7 +95,7 @@ fn looks_turkic(s: &str) -> bool {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let nouns = Nouns::new(cx.feed);
+    let nouns = cx.nouns();
     let mut langs = LangCache::default();
     for (field, t) in cx.display_texts().iter().copied() {
         let value = t.value();

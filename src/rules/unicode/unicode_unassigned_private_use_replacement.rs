@@ -1,7 +1,7 @@
 use crate::text::FastUnicode;
 use unicode_properties::GeneralCategory;
 
-use super::textlang::{code_point, Nouns};
+use super::textlang::code_point;
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::{is_noncharacter, is_private_use};
@@ -87,7 +87,7 @@ fn describe(bad: Bad, c: char) -> String {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let nouns = Nouns::new(cx.feed);
+    let nouns = cx.nouns();
     for (field, t) in cx.display_texts().iter().copied() {
         let value = t.value();
         if value.is_ascii() {

@@ -1,6 +1,5 @@
 use std::collections::HashMap;
 
-use super::textlang::Nouns;
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::{
@@ -51,7 +50,7 @@ None: only the label knows whether the name is meant to be in this script."#,
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let nouns = Nouns::new(cx.feed);
+    let nouns = cx.nouns();
     let texts = cx.display_texts();
     // Latin-script names of the feed by skeleton, to name a look-alike the feed also has.
     let mut latin: HashMap<String, &str> = HashMap::new();

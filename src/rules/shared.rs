@@ -1,0 +1,25 @@
+//! Views of a feed that several rules read, each computed at most once per file (on first
+//! use, by whichever rule asks first) and then shared by every rule of the run.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::ern::{Localized, TextField};
+
+use super::language::variants::VariantSets;
+use super::language::TextUse;
+use super::unicode::textlang::Nouns;
+
+#[derive(Default)]
+pub(crate) struct Shared<'f, 'a> {
+    /// [`crate::ern::Feed::display_texts`].
+    pub display_texts: OnceLock<Vec<(TextField, &'f Localized<'a>)>>,
+    /// The display texts with a non-ASCII character.
+    pub non_ascii_texts: OnceLock<Vec<(TextField, &'f Localized<'a>)>>,
+    /// The texts the language rules judge ([`super::language::texts`]).
+    pub language_texts: OnceLock<Vec<TextUse<'f, 'a>>>,
+    /// Indexes into `language_texts`, by the position of the attribute that gives their language.
+    pub language_texts_by_attr: OnceLock<HashMap<u32, Vec<usize>>>,
+    pub nouns: OnceLock<Nouns>,
+    pub variant_sets: OnceLock<VariantSets<'f, 'a>>,
+}
