@@ -83,7 +83,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             if !seen.insert(v.value().to_string()) {
                 continue;
             }
-            if let Some((problem, suggestion)) = judge(&set, v, native) {
+            if let Some((problem, suggestion)) = judge(set, v, native) {
                 out.push(
                     RULE.finding(
                         v.text.text.elem,
