@@ -5,6 +5,7 @@ pub mod registry;
 
 pub mod catalogue;
 
+mod memo;
 mod shared;
 
 mod identifier;

@@ -45,15 +45,12 @@ use crate::text::{native_script, parse_tag, CountryCodeTrap, ScriptCode, SubtagK
 /// Parses each distinct tag value once per rule run.
 #[derive(Default)]
 pub(crate) struct TagCache {
-    map: HashMap<String, TagAnalysis>,
+    memo: crate::rules::memo::StrMemo<TagAnalysis>,
 }
 
 impl TagCache {
     pub(crate) fn get(&mut self, raw: &str) -> &TagAnalysis {
-        if !self.map.contains_key(raw) {
-            self.map.insert(raw.to_string(), parse_tag(raw));
-        }
-        &self.map[raw]
+        self.memo.get_or(raw, parse_tag)
     }
 }
 

@@ -201,18 +201,14 @@ impl Locale {
 
 /// Caches the analysis of each distinct tag of a feed (declared and inherited apart).
 #[derive(Default)]
-struct Locales(HashMap<String, [Option<Arc<Locale>>; 2]>);
+struct Locales([crate::rules::memo::StrMemo<Arc<Locale>>; 2]);
 
 impl Locales {
     fn of(&mut self, lang: &Lang) -> Arc<Locale> {
         let declared = matches!(lang.source, LangSource::Own | LangSource::Container);
-        let raw = lang.tag();
-        if let Some(Some(l)) = self.0.get(raw).map(|e| &e[declared as usize]) {
-            return l.clone();
-        }
-        let l = Arc::new(Locale::parse(raw, declared));
-        self.0.entry(raw.to_string()).or_default()[declared as usize] = Some(l.clone());
-        l
+        self.0[declared as usize]
+            .get_or(lang.tag(), |raw| Arc::new(Locale::parse(raw, declared)))
+            .clone()
     }
 }
 

@@ -124,17 +124,13 @@ fn text_lang(tag: &str) -> TextLang {
 /// Parses each distinct tag once (a feed has a handful of tags and thousands of texts).
 #[derive(Default)]
 pub(super) struct LangCache {
-    map: HashMap<String, TextLang>,
+    memo: crate::rules::memo::StrMemo<TextLang>,
 }
 
 impl LangCache {
     /// The effective language of `t` (catalogue §0.4).
     pub fn of(&mut self, t: &Localized) -> &TextLang {
-        let tag = t.lang.tag();
-        if !self.map.contains_key(tag) {
-            self.map.insert(tag.to_string(), text_lang(tag));
-        }
-        &self.map[tag]
+        self.memo.get_or(t.lang.tag(), text_lang)
     }
 }
 
