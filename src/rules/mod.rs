@@ -182,6 +182,32 @@ impl<'f, 'a> Context<'f, 'a> {
         }
     }
 
+    /// Builds every shared view now and says how long each took by `clock`
+    /// (`examples/rule_times`: otherwise the first rule that asks for a view is charged for it).
+    #[doc(hidden)]
+    pub fn build_shared_views(&self, clock: fn() -> f64) -> Vec<(&'static str, f64)> {
+        let mut times = Vec::new();
+        let mut time = |name, f: &dyn Fn()| {
+            let t = clock();
+            f();
+            times.push((name, clock() - t));
+        };
+        time("display texts", &|| {
+            self.display_texts();
+        });
+        time("language texts", &|| {
+            language::texts(self);
+            language::texts_with_attr(self, 0);
+        });
+        time("nouns", &|| {
+            self.nouns();
+        });
+        time("variant sets", &|| {
+            self.variant_sets();
+        });
+        times
+    }
+
     /// [`Feed::display_texts`], computed once for all the rules of a run.
     pub fn display_texts(&self) -> &[(TextField, &'f Localized<'a>)] {
         self.shared.display_texts.get_or_init(|| self.feed.display_texts())

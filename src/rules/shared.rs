@@ -1,7 +1,6 @@
 //! Views of a feed that several rules read, each computed at most once per file (on first
 //! use, by whichever rule asks first) and then shared by every rule of the run.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::ern::{Localized, TextField};
@@ -18,8 +17,9 @@ pub(crate) struct Shared<'f, 'a> {
     pub non_ascii_texts: OnceLock<Vec<(TextField, &'f Localized<'a>)>>,
     /// The texts the language rules judge ([`super::language::texts`]).
     pub language_texts: OnceLock<Vec<TextUse<'f, 'a>>>,
-    /// Indexes into `language_texts`, by the position of the attribute that gives their language.
-    pub language_texts_by_attr: OnceLock<HashMap<u32, Vec<usize>>>,
+    /// `(position of the attribute that gives their language) << 32 | index into
+    /// language_texts`, sorted.
+    pub language_texts_by_attr: OnceLock<Vec<u64>>,
     pub nouns: OnceLock<Nouns>,
     pub variant_sets: OnceLock<VariantSets<'f, 'a>>,
 }

@@ -322,6 +322,10 @@ pub fn has_latin_letters(s: &str) -> bool {
 /// `ª` or `µ` do not count).
 pub fn has_non_latin_letters(s: &str) -> bool {
     s.chars().any(|c| {
+        // ASCII and U+00C0–U+024F hold only Latin letters (and symbols): no lookup needed.
+        if c.is_ascii() || matches!(c, '\u{C0}'..='\u{24F}') {
+            return false;
+        }
         let ext = c.script_extension_fast();
         is_letter(c) && !is_neutral(ext) && !ext.contains_script(Script::Latin)
     })

@@ -103,6 +103,11 @@ fn conflicts(cx: &Context, set: &VariantSet, out: &mut Vec<Finding>) {
             .filter(|v| v.kind != VariantKind::DisplayArtistName || v.own_language())
             .collect();
         let Some(first) = slot.first() else { continue };
+        // Most slots repeat one text (`DisplayTitleText` and `DisplayTitle` of a release):
+        // nothing to compare then.
+        if slot.iter().all(|v| v.same_text(first)) {
+            continue;
+        }
         let mut seen = vec![first.comparable()];
         let first_text = first.shown();
         for v in slot.iter().skip(1) {

@@ -72,7 +72,8 @@ needs the tag of its own language: the help says so."#,
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let all = texts(cx);
-    let titles = title_parts(cx.feed);
+    // Only texts that contradict their tag need it.
+    let titles = std::cell::OnceCell::new();
     let mut cache = TagCache::default();
     for t in all {
         let lang = &t.loc.lang;
@@ -95,7 +96,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
         // A title and its subtitles are judged together ("夜明けのうた" + "Acoustic Version");
         // when the main text is reported, its subtitles are not reported again.
-        if let Some(part) = titles.get(&t.loc.text.span.start) {
+        if let Some(part) = titles.get_or_init(|| title_parts(cx.feed)).get(&t.loc.text.span.start) {
             if !contradicts(&part.whole, expected) || part.main.as_deref().is_some_and(|m| contradicts(m, expected)) {
                 continue;
             }

@@ -56,10 +56,11 @@ impl TagCache {
 
 /// The local name of the element whose start tag begins at `offset` (`DisplayTitle`).
 pub(crate) fn element_name<'s>(cx: &'s Context, offset: u32) -> &'s str {
-    let text = &cx.source.text;
-    let rest = text.get(offset as usize + 1..).unwrap_or("");
+    let rest = cx.source.text.get(offset as usize + 1..).unwrap_or("");
+    // Names end at an ASCII byte, so a byte scan finds the same end as a char scan.
     let end = rest
-        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .bytes()
+        .position(|b| b.is_ascii_whitespace() || b == b'>' || b == b'/')
         .unwrap_or(rest.len());
     let qname = &rest[..end];
     qname.rsplit(':').next().unwrap_or(qname)
@@ -97,7 +98,9 @@ pub(crate) fn texts<'c, 'f, 'a>(cx: &'c Context<'f, 'a>) -> &'c [TextUse<'f, 'a>
         cx.display_texts()
             .iter()
             .filter(|(_, t)| !t.text.value.trim().is_empty())
-            .filter(|(_, t)| element_name(cx, t.text.elem) != "FullNameAsciiTranscribed")
+            .filter(|(field, t)| {
+                *field != TextField::PartyNameOther || element_name(cx, t.text.elem) != "FullNameAsciiTranscribed"
+            })
             .map(|&(field, loc)| TextUse { field, loc })
             .collect()
     })
@@ -147,19 +150,29 @@ pub(crate) fn title_parts(feed: &Feed) -> HashMap<u32, TitlePart> {
 /// The [`texts`] whose effective language is declared by the attribute at `attr_start`.
 pub(crate) fn texts_with_attr<'c, 'f, 'a>(cx: &'c Context<'f, 'a>, attr_start: u32) -> Vec<&'c TextUse<'f, 'a>> {
     let all = texts(cx);
+    // (attribute position, text index) pairs, sorted: one allocation, no hashing.
     let by_attr = cx.shared.language_texts_by_attr.get_or_init(|| {
-        let mut map: HashMap<u32, Vec<usize>> = HashMap::new();
-        for (i, t) in all.iter().enumerate() {
-            if let Some(a) = &t.loc.lang.attr {
-                map.entry(a.span.start).or_default().push(i);
-            }
-        }
-        map
+        let mut pairs: Vec<u64> = all
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| {
+                t.loc
+                    .lang
+                    .attr
+                    .as_ref()
+                    .map(|a| (u64::from(a.span.start) << 32) | i as u64)
+            })
+            .collect();
+        pairs.sort_unstable();
+        pairs
     });
-    by_attr
-        .get(&attr_start)
-        .map(|ix| ix.iter().map(|&i| &all[i]).collect())
-        .unwrap_or_default()
+    let key = u64::from(attr_start) << 32;
+    let from = by_attr.partition_point(|&p| p < key);
+    by_attr[from..]
+        .iter()
+        .take_while(|&&p| p >> 32 == u64::from(attr_start))
+        .map(|&p| &all[(p & 0xffff_ffff) as usize])
+        .collect()
 }
 
 /// Elements whose `LanguageAndScriptCode` speaks for one text (or the variants of one title or
@@ -321,6 +334,9 @@ pub(crate) fn letters(text: &str, expected: ScriptCode) -> Letters {
 /// Texts without letters never contradict anything. Script codes without letters of their
 /// own (`Zyyy`, `Zxxx`, `Qaaa`) are never contradicted.
 pub(crate) fn contradicts(text: &str, expected: ScriptCode) -> bool {
+    if is_latin_code(expected) && is_plain_latin(text) {
+        return false; // no letter of another script: nothing outweighs the Latin ones
+    }
     if expected.components().is_empty() {
         return false;
     }
@@ -333,6 +349,13 @@ pub(crate) fn contradicts(text: &str, expected: ScriptCode) -> bool {
     } else {
         n.expected == 0 || n.expected * 10 < 3 * (n.expected + n.other)
     }
+}
+
+/// Whether every character is ASCII or in U+00C0–U+024F (the letters of the Latin-1
+/// Supplement and Latin Extended-A/B, and × ÷, which are no letters): a text whose letters can
+/// only be Latin, told without a script lookup.
+pub(crate) fn is_plain_latin(text: &str) -> bool {
+    text.is_ascii() || text.chars().all(|c| c.is_ascii() || matches!(c, '\u{C0}'..='\u{24F}'))
 }
 
 fn is_latin_code(code: ScriptCode) -> bool {

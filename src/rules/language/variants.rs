@@ -156,6 +156,10 @@ impl Locale {
         if let Some(s) = self.script {
             return s;
         }
+        if self.expected == Some(ScriptCode::LATN) && super::is_plain_latin(text) {
+            // Latin letters or none at all: either way the slot is the expected Latin.
+            return ScriptCode::LATN;
+        }
         // Judge the main part: `Μουσική (Extended Mix)` is Greek, whatever its version says.
         let core = main_part(text);
         if let Some(e) = self.expected {
@@ -254,6 +258,18 @@ impl Variant<'_, '_> {
         s
     }
 
+    /// Whether `self` and `other` show exactly the same text (then their
+    /// [`Variant::comparable`] forms are equal without computing them).
+    pub fn same_text(&self, other: &Variant) -> bool {
+        self.value() == other.value()
+            && self.subtitles.len() == other.subtitles.len()
+            && self
+                .subtitles
+                .iter()
+                .zip(other.subtitles)
+                .all(|(a, b)| a.value() == b.value())
+    }
+
     /// What two variants are compared on: [`Variant::shown`] in NFC, with punctuation and
     /// symbols turned into spaces and whitespace collapsed, case kept. `La Première Fois
     /// (Video 2D)` and `La Première Fois` + SubTitle `Video 2D` are one text; `Ο δρόμος` and
@@ -307,8 +323,7 @@ pub enum SetOwner {
 pub struct VariantSet<'f, 'a> {
     pub field: Field,
     pub owner: SetOwner,
-    /// `release R0`, `SoundRecording A1`, `party PArtist` … for messages.
-    pub owner_label: String,
+    pub owner_label: OwnerLabel<'f>,
     /// In document order.
     pub variants: Vec<Variant<'f, 'a>>,
     /// Other name forms of a party (`FullNameAsciiTranscribed`, `FullNameIndexed`, `KeyName` …):
@@ -317,7 +332,8 @@ pub struct VariantSet<'f, 'a> {
     /// For a `DisplayArtistName` set: the names of each artist the item credits
     /// (`DisplayArtist` → its party's or its inline `PartyName`s). The artist's Latin or
     /// native name there serves the display name too.
-    pub credits: Vec<Vec<&'f Localized<'a>>>,
+    /// Only the credits with a non-empty name; see [`credit_names`].
+    pub credits: Vec<&'f [PartyName<'a>]>,
 }
 
 impl<'f, 'a> VariantSet<'f, 'a> {
@@ -355,7 +371,7 @@ impl<'f, 'a> VariantSet<'f, 'a> {
             .iter()
             .flat_map(|v| std::iter::once(v.text).chain(v.subtitles.iter()))
             .chain(self.other_names.iter().copied())
-            .chain(self.credits.iter().flatten().copied())
+            .chain(self.credits.iter().flat_map(|c| credit_names(c)))
             .map(|l| l.value().trim())
     }
 
@@ -368,7 +384,7 @@ impl<'f, 'a> VariantSet<'f, 'a> {
         let findable = |l: &&Localized| latin_findable(l.value().trim());
         self.variants.iter().any(|v| latin_findable(v.value()))
             || self.other_names.iter().any(findable)
-            || (!self.credits.is_empty() && self.credits.iter().all(|c| c.iter().any(findable)))
+            || (!self.credits.is_empty() && self.credits.iter().all(|c| credit_names(c).any(|l| findable(&l))))
     }
 
     /// The text a finding about the whole set points at: the default variant, else the
@@ -457,21 +473,41 @@ fn territory_key<'f>(attr: Option<&'f str>, details: Option<u16>, all: &[Territo
     }
 }
 
-fn release_label(kind: ReleaseKind, reference: Option<&str>) -> String {
+fn release_label<'f>(kind: ReleaseKind, reference: Option<&'f str>) -> OwnerLabel<'f> {
     let what = match kind {
         ReleaseKind::Release => "release",
         ReleaseKind::TrackRelease => "track release",
     };
-    match reference.map(str::trim).filter(|r| !r.is_empty()) {
-        Some(r) => format!("{what} {r}"),
-        None => what.to_string(),
+    OwnerLabel::new(what, reference)
+}
+
+fn resource_label<'f>(kind: &'f str, reference: Option<&'f str>) -> OwnerLabel<'f> {
+    OwnerLabel::new(kind, reference)
+}
+
+/// How messages name the owner of a set (`release R0`, `SoundRecording A1`, `party PArtist`):
+/// formatted only when a finding is made, as most sets never produce one.
+#[derive(Clone, Copy, Debug)]
+pub struct OwnerLabel<'f> {
+    what: &'f str,
+    reference: Option<&'f str>,
+}
+
+impl<'f> OwnerLabel<'f> {
+    fn new(what: &'f str, reference: Option<&'f str>) -> Self {
+        OwnerLabel {
+            what,
+            reference: reference.map(str::trim).filter(|r| !r.is_empty()),
+        }
     }
 }
 
-fn resource_label(kind: &str, reference: Option<&str>) -> String {
-    match reference.map(str::trim).filter(|r| !r.is_empty()) {
-        Some(r) => format!("{kind} {r}"),
-        None => kind.to_string(),
+impl std::fmt::Display for OwnerLabel<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.reference {
+            Some(r) => write!(f, "{} {r}", self.what),
+            None => f.write_str(self.what),
+        }
     }
 }
 
@@ -491,11 +527,15 @@ pub struct VariantSets<'f, 'a> {
 impl<'f, 'a> VariantSets<'f, 'a> {
     fn of(feed: &'f Feed<'a>) -> Self {
         let mut g = Gatherer::new(feed);
+        let titles = g.title_sets();
+        let artist_names = g.artist_name_sets();
+        let parties = g.party_sets();
+        let labels = g.label_name_sets();
         VariantSets {
-            titles: g.title_sets(),
-            artist_names: g.artist_name_sets(),
-            parties: g.party_sets(),
-            labels: g.label_name_sets(),
+            titles,
+            artist_names,
+            parties,
+            labels,
         }
     }
 }
@@ -633,26 +673,18 @@ impl<'f, 'a> Gatherer<'f, 'a> {
             }))
             .collect::<Vec<_>>();
         for (owner, label, d) in displays {
-            let details = artist_name_details(feed, d);
             let variants = self.localized_variants(VariantKind::DisplayArtistName, &d.artist_names, &d.details, |i| {
-                details.get(i).copied().flatten()
+                artist_name_detail(feed, d, i)
             });
             if !variants.is_empty() {
                 let credits = d
                     .artists
                     .iter()
-                    .map(|a| {
-                        let names: &'f [PartyName<'a>] = match &a.party_ref {
-                            Some(r) => feed.party(&r.value).map_or(&[], |p| p.names.as_slice()),
-                            None => &a.names,
-                        };
-                        names
-                            .iter()
-                            .flat_map(|n| n.full_name.iter().chain(n.other_names.iter()))
-                            .filter(|l| non_empty(l))
-                            .collect::<Vec<_>>()
+                    .map(|a| match &a.party_ref {
+                        Some(r) => feed.party(&r.value).map_or(&[][..], |p| p.names.as_slice()),
+                        None => a.names.as_slice(),
                     })
-                    .filter(|c| !c.is_empty())
+                    .filter(|names| credit_names(names).next().is_some())
                     .collect();
                 sets.push(VariantSet {
                     field: Field::ArtistName,
@@ -671,7 +703,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
         &mut self,
         field: Field,
         owner: SetOwner,
-        owner_label: String,
+        owner_label: OwnerLabel<'f>,
         names: &'f [PartyName<'a>],
         details: &[TerritoryDetails],
         detail: Option<u16>,
@@ -739,11 +771,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
             } else {
                 Field::PartyName
             };
-            let label = if reference.is_empty() {
-                "party".to_string()
-            } else {
-                format!("party {reference}")
-            };
+            let label = OwnerLabel::new("party", Some(reference));
             sets.extend(self.party_name_set(field, SetOwner::Party(i), label, &p.names, &[], None));
         }
         // ERN 3: artists are credited inline.
@@ -758,7 +786,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                     resource: None,
                     index: ci,
                 };
-                sets.extend(self.party_name_set(Field::ArtistName, owner, label.clone(), &a.names, &[], None));
+                sets.extend(self.party_name_set(Field::ArtistName, owner, label, &a.names, &[], None));
             }
         }
         for (si, r) in feed.resources.iter().enumerate() {
@@ -769,7 +797,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                     resource: Some(si),
                     index: ci,
                 };
-                sets.extend(self.party_name_set(Field::ArtistName, owner, label.clone(), &a.names, &[], None));
+                sets.extend(self.party_name_set(Field::ArtistName, owner, label, &a.names, &[], None));
             }
         }
         sets
@@ -817,14 +845,21 @@ impl<'f, 'a> Gatherer<'f, 'a> {
 
 /// ERN 3 `DisplayArtistName`s carry no details index in the model: find the
 /// `…DetailsByTerritory` each sits in by position (the last one that starts before it).
-fn artist_name_details(feed: &Feed, d: &crate::ern::Display) -> Vec<Option<u16>> {
+/// ERN 3: the `ReleaseDetailsByTerritory` the `i`th `DisplayArtistName` of `d` sits in.
+fn artist_name_detail(feed: &Feed, d: &crate::ern::Display, i: usize) -> Option<u16> {
     if feed.version.is_ern4() || d.details.is_empty() {
-        return vec![None; d.artist_names.len()];
+        return None;
     }
-    d.artist_names
+    let n = d.artist_names.get(i)?;
+    d.details.iter().rposition(|t| t.elem < n.text.elem).map(|i| i as u16)
+}
+
+/// The non-empty names (full and other forms) of a credited artist's `PartyName`s.
+pub fn credit_names<'f, 'a>(names: &'f [PartyName<'a>]) -> impl Iterator<Item = &'f Localized<'a>> {
+    names
         .iter()
-        .map(|n| d.details.iter().rposition(|t| t.elem < n.text.elem).map(|i| i as u16))
-        .collect()
+        .flat_map(|n| n.full_name.iter().chain(n.other_names.iter()))
+        .filter(|l| non_empty(l))
 }
 
 /// The tag a romanization of `v` would carry (`ja-Latn`, `el-Latn`): the variant's own
