@@ -9,6 +9,7 @@ use crate::ern::{Localized, Party, Text, TextField};
 use super::label::names::{LabelNames, LabelUse};
 use super::language::variants::VariantSets;
 use super::language::TextUse;
+use super::reference::Definitions;
 use super::unicode::textlang::Nouns;
 
 #[derive(Default)]
@@ -27,4 +28,5 @@ pub(crate) struct Shared<'f, 'a> {
     pub label_parties: OnceLock<Vec<(&'f Party<'a>, &'f Text<'a>)>>,
     pub label_uses: OnceLock<Vec<LabelUse<'f, 'a>>>,
     pub label_names: OnceLock<LabelNames<'f, 'a>>,
+    pub ref_definitions: OnceLock<Definitions<'f>>,
 }
