@@ -4,8 +4,8 @@
 //! (line/column of findings) and `span` the raw source range of the value itself (what a
 //! finding underlines and what a fix replaces). Values borrow from the decoded text.
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use crate::finding::Span;
 
@@ -407,8 +407,9 @@ pub struct Feed<'a> {
     pub items: Vec<ItemMark>,
     /// Parent paths of items (`/NewReleaseMessage`, `/NewReleaseMessage/ResourceList`, …).
     pub item_parents: Vec<String>,
-    party_index: HashMap<String, usize>,
-    resource_index: HashMap<String, usize>,
+    // Fx, not SipHash: rules look references up hundreds of thousands of times per feed.
+    party_index: FxHashMap<String, usize>,
+    resource_index: FxHashMap<String, usize>,
 }
 
 /// One item's place in the document.
@@ -439,8 +440,8 @@ impl<'a> Feed<'a> {
             refs: Vec::new(),
             items: Vec::new(),
             item_parents: Vec::new(),
-            party_index: HashMap::new(),
-            resource_index: HashMap::new(),
+            party_index: FxHashMap::default(),
+            resource_index: FxHashMap::default(),
         }
     }
 
@@ -471,15 +472,17 @@ impl<'a> Feed<'a> {
     /// each once, with the reference that first names it; stub releases are left out.
     pub fn label_parties(&self) -> Vec<(&Party<'a>, &Text<'a>)> {
         let mut out: Vec<(&Party<'a>, &Text<'a>)> = Vec::new();
+        // By party index: a batch has thousands of label parties, a linear `out` search was quadratic.
+        let mut seen = vec![false; self.parties.len()];
         let labels = self
             .releases
             .iter()
             .filter(|r| !r.resources_omitted)
             .flat_map(|r| &r.labels);
         for reference in labels.filter_map(|l| l.party_ref.as_ref()) {
-            if let Some(party) = self.party(&reference.value) {
-                if !out.iter().any(|(p, _)| std::ptr::eq(*p, party)) {
-                    out.push((party, reference));
+            if let Some(i) = self.party_index_of(&reference.value) {
+                if !std::mem::replace(&mut seen[i], true) {
+                    out.push((&self.parties[i], reference));
                 }
             }
         }
@@ -544,7 +547,12 @@ impl<'a> Feed<'a> {
 
     /// The party a reference names (first definition wins).
     pub fn party(&self, reference: &str) -> Option<&Party<'a>> {
-        self.party_index.get(reference.trim()).map(|&i| &self.parties[i])
+        self.party_index_of(reference).map(|i| &self.parties[i])
+    }
+
+    /// Index into [`Feed::parties`] of the party a reference names (first definition wins).
+    pub fn party_index_of(&self, reference: &str) -> Option<usize> {
+        self.party_index.get(reference.trim()).copied()
     }
 
     /// The names under which a label is shown: the `LabelName` (ERN 3) or the referenced

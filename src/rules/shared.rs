@@ -3,10 +3,12 @@
 
 use std::sync::OnceLock;
 
-use crate::ern::{Localized, TextField};
+use crate::ern::{Localized, Party, Text, TextField};
 
+use super::label::names::{LabelNames, LabelUse};
 use super::language::variants::VariantSets;
 use super::language::TextUse;
+use super::reference::Definitions;
 use super::unicode::textlang::Nouns;
 
 #[derive(Default)]
@@ -22,4 +24,9 @@ pub(crate) struct Shared<'f, 'a> {
     pub language_texts_by_attr: OnceLock<Vec<u64>>,
     pub nouns: OnceLock<Nouns>,
     pub variant_sets: OnceLock<VariantSets<'f, 'a>>,
+    /// [`crate::ern::Feed::label_parties`].
+    pub label_parties: OnceLock<Vec<(&'f Party<'a>, &'f Text<'a>)>>,
+    pub label_uses: OnceLock<Vec<LabelUse<'f, 'a>>>,
+    pub label_names: OnceLock<LabelNames<'f, 'a>>,
+    pub ref_definitions: OnceLock<Definitions<'f>>,
 }

@@ -1,4 +1,6 @@
-use std::collections::HashMap;
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
 
 use crate::ern::{IdKind, Owner, Resource};
 use crate::finding::{Finding, Severity};
@@ -58,10 +60,10 @@ None: the label's ISRC registry says which recording has which ISRC."#,
 /// The ISRC as receivers compare it: its clean form. `None` when the value is no ISRC at
 /// all (empty, a placeholder, the wrong shape): `id-isrc` reports that, and two placeholders
 /// are not two recordings sharing an identifier.
-fn key(raw: &str) -> Option<String> {
+fn key(raw: &str) -> Option<Cow<'_, str>> {
     match check_isrc(raw) {
-        IdCheck::Valid => Some(raw.to_owned()),
-        IdCheck::Fixable { normalized, .. } => Some(normalized),
+        IdCheck::Valid => Some(Cow::Borrowed(raw)),
+        IdCheck::Fixable { normalized, .. } => Some(Cow::Owned(normalized)),
         IdCheck::Invalid { .. } => None,
     }
 }
@@ -89,7 +91,7 @@ fn describe(resource: &Resource) -> String {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let feed = cx.feed;
     // First holder of each ISRC: (resource index, start tag of its ISRC element).
-    let mut first: HashMap<String, (usize, u32)> = HashMap::new();
+    let mut first: FxHashMap<Cow<str>, (usize, u32)> = FxHashMap::default();
     for ident in feed.identifiers.iter().filter(|i| i.kind == IdKind::Isrc) {
         let Owner::Resource(resource) = ident.owner else {
             continue;
@@ -130,7 +132,7 @@ mod tests {
     #[test]
     fn keys_compare_clean_forms() {
         assert_eq!(key("GB-ABC-24-00012"), key("GBABC2400012"));
-        assert_eq!(key("isrc gbabc2400012"), Some("GBABC2400012".to_owned()));
+        assert_eq!(key("isrc gbabc2400012").as_deref(), Some("GBABC2400012"));
         assert_eq!(key("XXXX"), None);
         assert_eq!(key("  "), None);
     }

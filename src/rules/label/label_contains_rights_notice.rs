@@ -1,7 +1,7 @@
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::names::{display_form, is_year, notice_symbol_len, strip_leading_notice, unique_label_names};
+use super::names::{is_year, notice_symbol_len, strip_leading_notice};
 
 pub static RULE: Rule = Rule {
     id: "label-contains-rights-notice",
@@ -160,47 +160,58 @@ fn cleaned(name: &str) -> Option<String> {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for name in unique_label_names(cx.feed) {
-        let text = display_form(name.value());
+    let names = cx.label_names();
+    // Judged once per distinct value: a batch repeats a few label names on every release.
+    let verdicts = names.map_values(|_, text| judge(text));
+    for (name, v, _) in names.iter() {
+        let Some(verdict) = &verdicts[v] else { continue };
         let (anchor, span) = (name.text.elem, name.text.span);
-        let symbol = find_symbol(&text);
-        let phrase = PHRASES
-            .iter()
-            .find_map(|(p, _)| find_words(&text, p).map(|i| &text[i..i + p.len()]));
-        let what = match (&symbol, phrase) {
-            (Some((_, what, sym)), Some(p)) => format!("{what} ('{sym}') and the wording '{p}'"),
-            (Some((_, what, sym)), None) => format!("{what} ('{sym}')"),
-            (None, Some(p)) => format!("the licence wording '{p}'"),
-            (None, None) => {
-                if let Some(year) = find_year(&text) {
-                    out.push(
-                        RULE.finding_at(
-                            Severity::Info,
-                            anchor,
-                            span,
-                            format!("label name '{text}' contains the year {year}; if it comes from a P or C line, DSP label search will not match it"),
-                        )
-                        .with_help("if the year is not part of the label's name, remove it (the year belongs in PLine/CLine <Year>)"),
-                    );
-                }
-                continue;
-            }
-        };
-        let help = if phrase.is_some() {
-            "put only the label's own name here; licence and ownership wording belongs in the PLine/CLine text"
-        } else {
-            "put only the label's own name here; the notice and year belong in PLine/CLine (Year, PLineCompany, PLineText)"
-        };
-        out.push(
-            RULE.finding(
-                anchor,
-                span,
-                format!("label name '{text}' contains {what}; DSP label search will not match it"),
-            )
-            .with_help(help)
-            .with_fix_opt(cleaned(&text).map(Fix::suggest)),
-        );
+        out.push(match verdict {
+            Verdict::Year(message) => RULE
+                .finding_at(Severity::Info, anchor, span, message.clone())
+                .with_help(
+                    "if the year is not part of the label's name, remove it (the year belongs in PLine/CLine <Year>)",
+                ),
+            Verdict::Notice(message, help, fix) => RULE
+                .finding(anchor, span, message.clone())
+                .with_help(*help)
+                .with_fix_opt(fix.clone()),
+        });
     }
+}
+
+/// A finding's message (and help and fix) for one label name.
+enum Verdict {
+    Year(String),
+    Notice(String, &'static str, Option<Fix>),
+}
+
+/// What a label name (in display form) contains, if anything.
+fn judge(text: &str) -> Option<Verdict> {
+    let symbol = find_symbol(text);
+    let phrase = PHRASES
+        .iter()
+        .find_map(|(p, _)| find_words(text, p).map(|i| &text[i..i + p.len()]));
+    let what = match (&symbol, phrase) {
+        (Some((_, what, sym)), Some(p)) => format!("{what} ('{sym}') and the wording '{p}'"),
+        (Some((_, what, sym)), None) => format!("{what} ('{sym}')"),
+        (None, Some(p)) => format!("the licence wording '{p}'"),
+        (None, None) => {
+            return find_year(text).map(|year| {
+                Verdict::Year(format!("label name '{text}' contains the year {year}; if it comes from a P or C line, DSP label search will not match it"))
+            });
+        }
+    };
+    let help = if phrase.is_some() {
+        "put only the label's own name here; licence and ownership wording belongs in the PLine/CLine text"
+    } else {
+        "put only the label's own name here; the notice and year belong in PLine/CLine (Year, PLineCompany, PLineText)"
+    };
+    Some(Verdict::Notice(
+        format!("label name '{text}' contains {what}; DSP label search will not match it"),
+        help,
+        cleaned(text).map(Fix::suggest),
+    ))
 }
 
 #[cfg(test)]

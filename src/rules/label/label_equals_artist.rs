@@ -1,10 +1,12 @@
-use std::collections::HashSet;
+use std::cell::OnceCell;
 
-use crate::ern::{Feed, Release};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::ern::{Feed, PartyName, Release};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::names::{display_form, is_blank, label_uses, KeyCache};
+use super::names::{display_form, is_blank, label_key, label_loose_key};
 
 pub static RULE: Rule = Rule {
     id: "label-equals-artist",
@@ -42,48 +44,73 @@ None: this is a choice, not an error."#,
     check: Check::Feed(check),
 };
 
-/// The main artists' names of a release.
-fn main_artists(feed: &Feed, release: &Release) -> Vec<String> {
+/// Display form and label keys of the names the rule compares, each computed once per
+/// distinct raw value (a batch repeats one label and one artist on many releases), the keys
+/// only when asked for.
+#[derive(Default)]
+struct Names<'f> {
+    index: FxHashMap<&'f str, usize>,
+    /// (display form, its [`label_key`], its [`label_loose_key`]).
+    keys: Vec<(String, OnceCell<String>, OnceCell<String>)>,
+}
+
+impl<'f> Names<'f> {
+    fn id(&mut self, raw: &'f str) -> usize {
+        *self.index.entry(raw).or_insert_with(|| {
+            self.keys.push((display_form(raw), OnceCell::new(), OnceCell::new()));
+            self.keys.len() - 1
+        })
+    }
+    fn display(&self, i: usize) -> &str {
+        &self.keys[i].0
+    }
+    fn label(&self, i: usize) -> &str {
+        let (display, key, _) = &self.keys[i];
+        key.get_or_init(|| label_key(display))
+    }
+    fn loose(&self, i: usize) -> &str {
+        let (display, _, key) = &self.keys[i];
+        key.get_or_init(|| label_loose_key(display))
+    }
+}
+
+/// The main artists' names of a release, into `out` (by [`Names`] id).
+fn main_artists<'f>(feed: &'f Feed, release: &'f Release, names: &mut Names<'f>, out: &mut Vec<usize>) {
+    out.clear();
     let d = &release.display;
-    let mut out: Vec<String> = d.artist_names.iter().map(|n| display_form(n.value())).collect();
+    for n in &d.artist_names {
+        out.push(names.id(n.value()));
+    }
     for a in &d.artists {
         let main = a.roles.is_empty() || a.roles.iter().any(|r| r.value.trim() == "MainArtist");
         if !main {
             continue;
         }
-        let names: Vec<_> = match &a.party_ref {
-            Some(r) => feed
-                .party(&r.value)
-                .map(|p| p.names.iter().collect())
-                .unwrap_or_default(),
-            None => a.names.iter().collect(),
+        let credited: &[PartyName] = match &a.party_ref {
+            Some(r) => feed.party(&r.value).map_or(&[], |p| &p.names),
+            None => &a.names,
         };
-        out.extend(
-            names
-                .into_iter()
-                .filter_map(|n| n.full_name.as_ref())
-                .map(|f| display_form(f.value())),
-        );
+        for f in credited.iter().filter_map(|n| n.full_name.as_ref()) {
+            out.push(names.id(f.value()));
+        }
     }
-    out.retain(|n| !is_blank(n));
-    out
+    out.retain(|&i| !is_blank(names.display(i)));
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let feed = cx.feed;
-    let mut seen = HashSet::new();
-    let mut keys = KeyCache;
-    for u in label_uses(feed) {
-        let label = keys.display(u.name.value());
-        let key = keys.label(&label);
-        if key.is_empty() {
+    let mut seen = FxHashSet::default();
+    let mut names = Names::default();
+    let mut artists = Vec::new();
+    for u in cx.label_uses() {
+        let l = names.id(u.name.value());
+        if names.label(l).is_empty() {
             continue;
         }
-        let artists = main_artists(feed, u.release);
-        let loose = keys.loose(&label);
-        let (artist, exact) = if let Some(a) = artists.iter().find(|a| keys.label(a) == key) {
+        main_artists(feed, u.release, &mut names, &mut artists);
+        let (artist, exact) = if let Some(&a) = artists.iter().find(|&&a| names.label(a) == names.label(l)) {
             (a, true)
-        } else if let Some(a) = artists.iter().find(|a| keys.loose(a) == loose) {
+        } else if let Some(&a) = artists.iter().find(|&&a| names.loose(a) == names.loose(l)) {
             (a, false)
         } else {
             continue;
@@ -91,6 +118,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if !seen.insert(u.name.text.span.start) {
             continue;
         }
+        let (label, artist) = (names.display(l), names.display(artist));
         let message = if exact {
             format!("label name '{label}' is the main artist's name ('{artist}'): a self-release")
         } else {

@@ -1,7 +1,7 @@
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::names::{display_form, unique_label_names, whole_name_key};
+use super::names::whole_name_key;
 
 pub static RULE: Rule = Rule {
     id: "label-is-distributor-or-placeholder",
@@ -130,37 +130,51 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         .map(|d| (key(d), d.as_str()))
         .filter(|(k, _)| !k.is_empty())
         .collect();
-    for name in unique_label_names(cx.feed) {
-        let text = display_form(name.value());
-        let k = key(&text);
-        let (message, help) = if k.is_empty() || PLACEHOLDERS.contains(&k.as_str()) {
-            (
-                format!("label name '{text}' is a placeholder, not a label: DSPs file every release labelled like this under one meaningless label"),
-                "use the artist's own imprint, or for a self-release the artist's name, the same way on every release",
-            )
-        } else if let Some((_, kind)) = COMPANIES.iter().find(|(c, _)| *c == k) {
-            let what = match kind {
-                Kind::Distributor => "a distributor's name",
-                Kind::Store => "a store's name",
-            };
-            let help = match kind {
-                Kind::Distributor => "use the artist's own imprint, or for a self-release the artist's name; the distributor is not the label",
-                Kind::Store => "use the artist's own imprint, or for a self-release the artist's name; the store is not the label",
-            };
-            (
-                format!("label name '{text}' is {what}, not a label: the release would be listed with unrelated artists under it"),
-                help,
-            )
-        } else if let Some((_, configured)) = extra.iter().find(|(c, _)| *c == k) {
-            (
-                format!("label name '{text}' is the distributor '{configured}' (configured in `distributors`), not a label"),
-                "use the artist's own imprint, or for a self-release the artist's name; the distributor is not the label",
-            )
-        } else {
-            continue;
-        };
-        out.push(RULE.finding(name.text.elem, name.text.span, message).with_help(help));
+    let names = cx.label_names();
+    // Judged once per distinct value: a batch repeats a few label names on every release.
+    let verdicts = names.map_values(|_, text| judge(text, &extra));
+    for (name, v, _) in names.iter() {
+        if let Some((message, help)) = &verdicts[v] {
+            out.push(
+                RULE.finding(name.text.elem, name.text.span, message.clone())
+                    .with_help(*help),
+            );
+        }
     }
+}
+
+/// The message and help for a label name (in display form) that is not a label.
+fn judge(text: &str, extra: &[(String, &str)]) -> Option<(String, &'static str)> {
+    let k = key(text);
+    let (message, help) = if k.is_empty() || PLACEHOLDERS.contains(&k.as_str()) {
+        (
+            format!("label name '{text}' is a placeholder, not a label: DSPs file every release labelled like this under one meaningless label"),
+            "use the artist's own imprint, or for a self-release the artist's name, the same way on every release",
+        )
+    } else if let Some((_, kind)) = COMPANIES.iter().find(|(c, _)| *c == k) {
+        let what = match kind {
+            Kind::Distributor => "a distributor's name",
+            Kind::Store => "a store's name",
+        };
+        let help = match kind {
+            Kind::Distributor => "use the artist's own imprint, or for a self-release the artist's name; the distributor is not the label",
+            Kind::Store => "use the artist's own imprint, or for a self-release the artist's name; the store is not the label",
+        };
+        (
+            format!("label name '{text}' is {what}, not a label: the release would be listed with unrelated artists under it"),
+            help,
+        )
+    } else if let Some((_, configured)) = extra.iter().find(|(c, _)| *c == k) {
+        (
+            format!(
+                "label name '{text}' is the distributor '{configured}' (configured in `distributors`), not a label"
+            ),
+            "use the artist's own imprint, or for a self-release the artist's name; the distributor is not the label",
+        )
+    } else {
+        return None;
+    };
+    Some((message, help))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::names::{display_form, legal_affix, unique_label_names};
+use super::names::legal_affix;
 
 pub static RULE: Rule = Rule {
     id: "label-legal-entity-suffix",
@@ -43,9 +43,11 @@ name that includes it; keep it then, but use it the same way on every release."#
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for name in unique_label_names(cx.feed) {
-        let text = display_form(name.value());
-        let Some(affix) = legal_affix(&text) else {
+    let names = cx.label_names();
+    // Judged once per distinct value: a batch repeats a few label names on every release.
+    let affixes = names.map_values(|_, text| legal_affix(text));
+    for (name, v, text) in names.iter() {
+        let Some(affix) = &affixes[v] else {
             continue;
         };
         let suffix = &text[affix.start..affix.end];
@@ -57,7 +59,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 format!("label name '{text}' {place} with the legal form '{suffix}': the label shown on DSPs should be the imprint, not the company"),
             )
             .with_help(format!("use '{}' and keep the company name in PLineCompany/CLineCompany", affix.rest))
-            .with_fix(Fix::suggest(affix.rest)),
+            .with_fix(Fix::suggest(affix.rest.clone())),
         );
     }
 }

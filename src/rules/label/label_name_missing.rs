@@ -46,7 +46,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     if !feed.version.is_ern4() {
         return;
     }
-    for (party, reference) in feed.label_parties() {
+    for &(party, reference) in cx.label_parties() {
         if party.names.iter().any(|n| n.full_name.is_some()) {
             continue;
         }

@@ -1,10 +1,10 @@
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::ern::Localized;
-use crate::finding::{Finding, Fix, Severity};
+use crate::finding::{Finding, Fix, Severity, Span};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::names::{canonical_index, label_uses, variant_relation, KeyCache};
+use super::names::{canonical_index, display_form, label_loose_key, variant_relation, KeyCache};
 
 pub static RULE: Rule = Rule {
     id: "label-name-variant",
@@ -68,14 +68,20 @@ struct Spelling<'f, 'a> {
     parties: Vec<u32>,
     /// Every element that holds it.
     elems: Vec<&'f Localized<'a>>,
+    /// The spans of `elems`.
+    spans: FxHashSet<Span>,
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let feed = cx.feed;
     // loose key -> spellings, in order of first appearance
-    let mut groups: HashMap<String, Vec<Spelling>> = HashMap::new();
+    let mut groups: Vec<Vec<Spelling>> = Vec::new();
+    let mut group_of: FxHashMap<String, usize> = FxHashMap::default();
+    // Raw value -> (group, spelling), or None for an empty key: the display form and key are
+    // worked out once per distinct value, not once per use.
+    let mut spelling_of: FxHashMap<&str, Option<(usize, usize)>> = FxHashMap::default();
     // FullName offset -> the ERN 4 party that holds it
-    let owner: HashMap<u32, u32> = feed
+    let owner: FxHashMap<u32, u32> = feed
         .parties
         .iter()
         .flat_map(|p| {
@@ -87,30 +93,41 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         .collect();
     let party_of = |n: &Localized| owner.get(&n.text.span.start).copied();
     let mut keys = KeyCache;
-    for u in label_uses(feed) {
-        let text = keys.display(u.name.value());
-        let key = keys.loose(&text);
-        if key.is_empty() {
-            continue;
-        }
-        let group = groups.entry(key).or_default();
-        let idx = match group.iter().position(|s| s.text == text) {
-            Some(i) => i,
-            None => {
-                group.push(Spelling {
-                    text,
-                    uses: 0,
-                    first: u.name.text.span.start,
-                    parties: Vec::new(),
-                    elems: Vec::new(),
-                });
-                group.len() - 1
+    for u in cx.label_uses() {
+        let found = *spelling_of.entry(u.name.value()).or_insert_with(|| {
+            let text = display_form(u.name.value());
+            let key = label_loose_key(&text);
+            if key.is_empty() {
+                return None;
             }
+            let g = *group_of.entry(key).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            let group = &mut groups[g];
+            let idx = match group.iter().position(|s| s.text == text) {
+                Some(i) => i,
+                None => {
+                    group.push(Spelling {
+                        text,
+                        uses: 0,
+                        first: u.name.text.span.start,
+                        parties: Vec::new(),
+                        elems: Vec::new(),
+                        spans: FxHashSet::default(),
+                    });
+                    group.len() - 1
+                }
+            };
+            Some((g, idx))
+        });
+        let Some((g, idx)) = found else {
+            continue;
         };
-        let s = &mut group[idx];
+        let s = &mut groups[g][idx];
         s.uses += 1;
         s.first = s.first.min(u.name.text.span.start);
-        if !s.elems.iter().any(|e| e.text.span == u.name.text.span) {
+        if s.spans.insert(u.name.text.span) {
             s.elems.push(u.name);
             if let Some(p) = party_of(u.name) {
                 s.parties.push(p);
@@ -119,7 +136,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
     let total_uses = |g: &[Spelling]| g.iter().map(|s| s.uses).sum::<usize>();
     let mut findings = Vec::new();
-    for group in groups.values() {
+    for group in &groups {
         if group.len() < 2 {
             continue;
         }

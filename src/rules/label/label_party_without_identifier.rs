@@ -48,7 +48,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     if !feed.version.is_ern4() {
         return;
     }
-    for (party, reference) in feed.label_parties() {
+    for &(party, reference) in cx.label_parties() {
         let has_id = feed
             .identifiers_of(&party.ids)
             .any(|id| !id.text.value.trim().is_empty());

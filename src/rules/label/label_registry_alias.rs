@@ -2,7 +2,7 @@ use crate::finding::{Applicability, Finding, Fix, Severity};
 use crate::labels::Lookup;
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::names::{display_form, unique_label_names};
+use super::names::display_form;
 
 pub static RULE: Rule = Rule {
     id: "label-registry-alias",
@@ -45,7 +45,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some(registry) = cx.options.labels.as_deref() else {
         return;
     };
-    for name in unique_label_names(cx.feed) {
+    for &name in &cx.label_names().names {
         let Lookup::Alias(entry) = registry.lookup(name.value()) else {
             continue;
         };

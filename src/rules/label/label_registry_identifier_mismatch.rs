@@ -66,7 +66,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     if !feed.version.is_ern4() {
         return;
     }
-    for (party, _) in feed.label_parties() {
+    for &(party, _) in cx.label_parties() {
         let entry =
             party
                 .names

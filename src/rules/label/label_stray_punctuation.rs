@@ -1,8 +1,6 @@
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::names::{display_form, unique_label_names};
-
 pub static RULE: Rule = Rule {
     id: "label-stray-punctuation",
     category: Category::Label,
@@ -248,31 +246,41 @@ fn cleaned(text: &str) -> String {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for name in unique_label_names(cx.feed) {
-        let text = display_form(name.value());
-        let (punct, links) = (analyse(&text), links(&text));
-        let what = match (punct.is_empty(), links.is_empty()) {
-            (true, true) => continue,
-            (false, true) => format!("has stray punctuation: {}", punct.join(", ")),
-            (true, false) => format!("contains {}, which stores do not accept in metadata", links.join(", ")),
-            (false, false) => format!(
-                "has stray punctuation ({}) and contains {}, which stores do not accept in metadata",
-                punct.join(", "),
-                links.join(", ")
-            ),
-        };
-        let fixed = cleaned(&text);
-        let fix = (!fixed.is_empty() && fixed != text).then(|| Fix::suggest(fixed.clone()));
-        let help = match &fix {
-            Some(_) => format!("remove what is not part of the name: '{fixed}'"),
-            None => "remove what is not part of the name".to_string(),
+    let names = cx.label_names();
+    // Judged once per distinct value: a batch repeats a few label names on every release.
+    let verdicts = names.map_values(|_, text| judge(text));
+    for (name, v, text) in names.iter() {
+        let Some((what, help, fix)) = &verdicts[v] else {
+            continue;
         };
         out.push(
             RULE.finding(name.text.elem, name.text.span, format!("label name '{text}' {what}"))
-                .with_help(help)
-                .with_fix_opt(fix),
+                .with_help(help.clone())
+                .with_fix_opt(fix.clone()),
         );
     }
+}
+
+/// What is wrong with a label name (in display form): the message's tail, help and fix.
+fn judge(text: &str) -> Option<(String, String, Option<Fix>)> {
+    let (punct, links) = (analyse(text), links(text));
+    let what = match (punct.is_empty(), links.is_empty()) {
+        (true, true) => return None,
+        (false, true) => format!("has stray punctuation: {}", punct.join(", ")),
+        (true, false) => format!("contains {}, which stores do not accept in metadata", links.join(", ")),
+        (false, false) => format!(
+            "has stray punctuation ({}) and contains {}, which stores do not accept in metadata",
+            punct.join(", "),
+            links.join(", ")
+        ),
+    };
+    let fixed = cleaned(text);
+    let fix = (!fixed.is_empty() && fixed != text).then(|| Fix::suggest(fixed.clone()));
+    let help = match &fix {
+        Some(_) => format!("remove what is not part of the name: '{fixed}'"),
+        None => "remove what is not part of the name".to_string(),
+    };
+    Some((what, help, fix))
 }
 
 #[cfg(test)]

@@ -2,11 +2,11 @@
 //! and the rights-notice and legal-form matchers that work on the raw name (for messages and
 //! suggestions; the keys themselves come from [`crate::text::namekey`]).
 
-use std::collections::HashSet;
-
+use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::ern::{Feed, Localized, Release};
+use crate::ern::{Feed, Localized, Party, Release, Text};
+use crate::rules::Context;
 use crate::text::{is_bidi_control, is_default_ignorable, loose_key, strict_key, NameKind};
 
 /// One place a release shows a label name: ERN 3 a `LabelName`, ERN 4 one `FullName` of
@@ -34,15 +34,84 @@ pub(crate) fn label_uses<'f, 'a>(feed: &'f Feed<'a>) -> Vec<LabelUse<'f, 'a>> {
 
 /// Each label-name element once (ERN 4 parties are shared by many releases), in document
 /// order: for rules about the spelling of a name itself.
-pub(crate) fn unique_label_names<'f, 'a>(feed: &'f Feed<'a>) -> Vec<&'f Localized<'a>> {
-    let mut seen = HashSet::new();
-    let mut out: Vec<&Localized> = label_uses(feed)
-        .into_iter()
+fn unique_label_names<'f, 'a>(uses: &[LabelUse<'f, 'a>]) -> Vec<&'f Localized<'a>> {
+    let mut seen = FxHashSet::default();
+    let mut out: Vec<&Localized> = uses
+        .iter()
         .map(|u| u.name)
         .filter(|n| seen.insert(n.text.span.start))
         .collect();
     out.sort_by_key(|n| n.text.span.start);
     out
+}
+
+/// The unique label names of a feed ([`unique_label_names`]) with their distinct values: a
+/// batch repeats a handful of label names on thousands of elements, so the rules about a
+/// name's spelling judge each distinct value once ([`LabelNames::per_value`]).
+pub(crate) struct LabelNames<'f, 'a> {
+    /// Each label-name element once, in document order.
+    pub names: Vec<&'f Localized<'a>>,
+    /// For each of `names`, its index into `values`.
+    value_of: Vec<u32>,
+    /// The distinct raw values, in order of first appearance.
+    values: Vec<&'f str>,
+    /// [`display_form`] of each of `values`.
+    forms: Vec<String>,
+}
+
+impl<'f, 'a> LabelNames<'f, 'a> {
+    fn of(uses: &[LabelUse<'f, 'a>]) -> Self {
+        let names = unique_label_names(uses);
+        let mut index: FxHashMap<&'f str, u32> = FxHashMap::default();
+        let mut values = Vec::new();
+        let value_of = names
+            .iter()
+            .map(|n| {
+                *index.entry(n.value()).or_insert_with(|| {
+                    values.push(n.value());
+                    values.len() as u32 - 1
+                })
+            })
+            .collect();
+        let forms = values.iter().map(|v| display_form(v)).collect();
+        LabelNames {
+            names,
+            value_of,
+            values,
+            forms,
+        }
+    }
+
+    /// `f(raw value, display form)` for each distinct value, indexed like the value indexes
+    /// [`LabelNames::iter`] gives.
+    pub(crate) fn map_values<T>(&self, mut f: impl FnMut(&'f str, &str) -> T) -> Vec<T> {
+        self.values.iter().zip(&self.forms).map(|(v, t)| f(v, t)).collect()
+    }
+
+    /// Each name in document order, with the index of its value and its display form.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&'f Localized<'a>, usize, &str)> + '_ {
+        let names = self.names.iter().zip(&self.value_of);
+        names.map(|(n, &v)| (*n, v as usize, self.forms[v as usize].as_str()))
+    }
+}
+
+impl<'f, 'a> Context<'f, 'a> {
+    /// [`Feed::label_parties`], computed once per file for the label rules.
+    pub(crate) fn label_parties(&self) -> &[(&'f Party<'a>, &'f Text<'a>)] {
+        self.shared.label_parties.get_or_init(|| self.feed.label_parties())
+    }
+
+    /// [`label_uses`], computed once per file for the label rules.
+    pub(crate) fn label_uses(&self) -> &[LabelUse<'f, 'a>] {
+        self.shared.label_uses.get_or_init(|| label_uses(self.feed))
+    }
+
+    /// [`LabelNames`], computed once per file for the label rules.
+    pub(crate) fn label_names(&self) -> &LabelNames<'f, 'a> {
+        self.shared
+            .label_names
+            .get_or_init(|| LabelNames::of(self.label_uses()))
+    }
 }
 
 fn is_invisible(c: char) -> bool {
@@ -122,10 +191,6 @@ impl KeyCache {
             m.insert(key, v.clone());
         });
         v
-    }
-    /// [`display_form`], memoized.
-    pub(crate) fn display(&mut self, s: &str) -> String {
-        Self::get(0, s, display_form)
     }
     /// [`label_key`], memoized.
     pub(crate) fn label(&mut self, s: &str) -> String {

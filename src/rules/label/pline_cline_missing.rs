@@ -90,7 +90,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if !resources.is_empty() && !resources.iter().any(|x| is_recording(x)) {
             continue;
         }
-        let name = name_of(r);
+        // Only for messages: built when a finding is made.
+        let name = || name_of(r);
         let no_c = if r.display.clines.is_empty() {
             "; it has no CLine (© notice) either"
         } else {
@@ -110,7 +111,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 RULE.finding(
                     r.elem,
                     r.tag_span,
-                    format!("release{name} has no PLine (℗ notice) on the release{which}{no_c}"),
+                    format!("release{} has no PLine (℗ notice) on the release{which}{no_c}", name()),
                 )
                 .with_help(
                     "add a PLine (Year, PLineCompany, PLineText) to the Release or to each SoundRecordingEdition",
@@ -129,7 +130,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 RULE.finding(
                     r.elem,
                     r.tag_span,
-                    format!("release{name} has no PLine (℗ notice){no_c}"),
+                    format!("release{} has no PLine (℗ notice){no_c}", name()),
                 )
                 .with_help("add a PLine to the Release"),
             );
@@ -141,7 +142,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 RULE.finding(
                     first.elem,
                     first.tag_span,
-                    format!("release{name} has no PLine (℗ notice): none on the Release nor in any ReleaseDetailsByTerritory{no_c}"),
+                    format!("release{} has no PLine (℗ notice): none on the Release nor in any ReleaseDetailsByTerritory{no_c}", name()),
                 )
                 .with_help("add a PLine to the Release, or to the first (default) ReleaseDetailsByTerritory"),
             );
@@ -165,11 +166,13 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                     det.tag_span,
                     if d == 0 {
                         format!(
-                            "the default (first) ReleaseDetailsByTerritory{terr} of release{name} has no PLine, and the Release has none (RP 1017-1)"
+                            "the default (first) ReleaseDetailsByTerritory{terr} of release{} has no PLine, and the Release has none (RP 1017-1)",
+                            name()
                         )
                     } else {
                         format!(
-                            "ReleaseDetailsByTerritory{terr} of release{name} has no PLine; neither the Release nor the default (first) ReleaseDetailsByTerritory gives one (RP 1017-1)"
+                            "ReleaseDetailsByTerritory{terr} of release{} has no PLine; neither the Release nor the default (first) ReleaseDetailsByTerritory gives one (RP 1017-1)",
+                            name()
                         )
                     },
                 )

@@ -1,3 +1,5 @@
+use rustc_hash::FxHashMap;
+
 use crate::ern::{ReleaseKind, RightsLine};
 use crate::finding::{Finding, Severity};
 use crate::rules::label::pline_cline_missing::release_resources;
@@ -91,6 +93,9 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     // One finding per release, and one for releases that repeat the same owners and labels
     // (ERN 3 track releases).
     let mut cases: Vec<(CaseKey, Case)> = Vec::new();
+    // The strict key is costly and a batch repeats a few labels and owners on every release.
+    let mut memo: FxHashMap<&str, String> = FxHashMap::default();
+    let mut compare_key = |name| memo.entry(name).or_insert_with(|| compare_key(name)).clone();
     for (i, r) in feed.releases.iter().enumerate() {
         if r.resources_omitted || r.kind == ReleaseKind::TrackRelease {
             continue;

@@ -181,12 +181,17 @@ fn and_before_mark(s: &str, i: usize) -> Option<usize> {
 pub fn read(text: &str) -> Notice<'_> {
     let mut marks = Vec::new();
     let mut all_years = Vec::new();
-    for (i, _) in text.char_indices() {
-        if let Some(m) = mark_at(text, i) {
-            marks.push(m);
-        }
-        if let Some(y) = year_at(text, i) {
-            all_years.push(y.value);
+    for (i, b) in text.bytes().enumerate() {
+        // Only a mark's first byte ('(', 'c'/'C' of "Copyright", a non-ASCII symbol's lead
+        // byte) or a digit can start something: skip the rest without trying.
+        if matches!(b, b'(' | b'c' | b'C' | 0xC0..) {
+            if let Some(m) = mark_at(text, i) {
+                marks.push(m);
+            }
+        } else if b.is_ascii_digit() {
+            if let Some(y) = year_at(text, i) {
+                all_years.push(y.value);
+            }
         }
     }
     // Leading notice.

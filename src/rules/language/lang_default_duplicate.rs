@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
@@ -49,13 +49,15 @@ None: only the sender knows which variant is the default. Remove `IsDefault` (or
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let mut first: HashMap<(u32, &str), u32> = HashMap::new();
+    // Fx: one lookup per IsDefault flag, hundreds of thousands in a batch.
+    let mut first: FxHashMap<(u32, &str), u32> = FxHashMap::default();
     for f in &cx.feed.default_flags {
-        match first.get(&(f.parent, f.element)) {
-            None => {
-                first.insert((f.parent, f.element), f.attr.elem);
+        match first.entry((f.parent, f.element)) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(f.attr.elem);
             }
-            Some(&at) => {
+            std::collections::hash_map::Entry::Occupied(o) => {
+                let at = *o.get();
                 let (line, _) = cx.source.line_col(at);
                 out.push(
                     RULE.finding(

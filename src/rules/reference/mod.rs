@@ -5,7 +5,10 @@ pub mod ref_duplicate;
 pub mod ref_unresolved;
 pub mod ref_unused;
 
+use rustc_hash::FxHashMap;
+
 use crate::ern::{Feed, RefKind, Text};
+use crate::rules::Context;
 
 /// Every definition of a reference of `kind`: the `PartyReference`, `ResourceReference` or
 /// `ReleaseReference` element of each party, resource or release.
@@ -14,5 +17,52 @@ pub(crate) fn definitions<'s, 'a>(feed: &'s Feed<'a>, kind: RefKind) -> Vec<&'s 
         RefKind::Party => feed.parties.iter().filter_map(|p| p.reference.as_ref()).collect(),
         RefKind::Resource => feed.resources.iter().filter_map(|r| r.reference.as_ref()).collect(),
         RefKind::Release => feed.releases.iter().filter_map(|r| r.reference.as_ref()).collect(),
+    }
+}
+
+/// `str::trim`, without decoding characters when the value starts and ends with a visible
+/// ASCII character (nearly every reference).
+pub(crate) fn trim(s: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
+    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
+/// Position of a kind in [`Definitions::first`].
+pub(crate) fn kind_index(kind: RefKind) -> usize {
+    match kind {
+        RefKind::Party => 0,
+        RefKind::Resource => 1,
+        RefKind::Release => 2,
+    }
+}
+
+/// The references the message defines, for the reference rules.
+pub(crate) struct Definitions<'f> {
+    /// By [`kind_index`]: each trimmed, non-empty defined value and the start tag of its first
+    /// definition.
+    pub first: [FxHashMap<&'f str, u32>; 3],
+}
+
+impl<'f, 'a> Context<'f, 'a> {
+    /// [`Definitions`], built once per file for `ref-duplicate` and `ref-unresolved`.
+    pub(crate) fn ref_definitions(&self) -> &Definitions<'f> {
+        self.shared.ref_definitions.get_or_init(|| {
+            let first = [RefKind::Party, RefKind::Resource, RefKind::Release].map(|kind| {
+                let defs = definitions(self.feed, kind);
+                let mut map = FxHashMap::with_capacity_and_hasher(defs.len(), Default::default());
+                for t in defs {
+                    let value = trim(&t.value);
+                    if !value.is_empty() {
+                        map.entry(value).or_insert(t.elem);
+                    }
+                }
+                map
+            });
+            Definitions { first }
+        })
     }
 }

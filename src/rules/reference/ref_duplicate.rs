@@ -1,5 +1,3 @@
-use std::collections::HashMap;
-
 use crate::ern::RefKind;
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
@@ -38,17 +36,18 @@ None: the references that use it must be re-pointed by hand."#,
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let defined = cx.ref_definitions();
     for kind in [RefKind::Party, RefKind::Resource, RefKind::Release] {
-        let mut first: HashMap<&str, u32> = HashMap::new();
+        let first = &defined.first[super::kind_index(kind)];
         for t in super::definitions(cx.feed, kind) {
-            let value = t.value.trim();
+            let value = super::trim(&t.value);
             if value.is_empty() {
                 continue;
             }
+            // Every definition is in `first`; a later one is a duplicate.
             match first.get(value) {
-                None => {
-                    first.insert(value, t.elem);
-                }
+                Some(&at) if at == t.elem => {}
+                None => {}
                 Some(&at) => {
                     let (line, _) = cx.source.line_col(at);
                     out.push(

@@ -1,6 +1,3 @@
-use std::collections::HashSet;
-
-use crate::ern::RefKind;
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
@@ -42,25 +39,17 @@ None: which item was meant cannot be known."#,
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let defined = |kind: RefKind| -> HashSet<&str> {
-        super::definitions(cx.feed, kind)
-            .into_iter()
-            .map(|t| t.value.trim())
-            .collect()
-    };
-    let sets = [RefKind::Party, RefKind::Resource, RefKind::Release].map(|k| (k, defined(k)));
+    let defined = cx.ref_definitions();
     for r in &cx.feed.refs {
-        let value = r.text.value.trim();
-        let Some((_, set)) = sets.iter().find(|(k, _)| *k == r.kind) else {
-            continue;
-        };
+        let value = super::trim(&r.text.value);
+        let set = &defined.first[super::kind_index(r.kind)];
         if value.is_empty() {
             out.push(RULE.finding(
                 r.text.elem,
                 r.text.span,
                 format!("<{}> is empty: it names no {}", r.element, r.kind.noun()),
             ));
-        } else if !set.contains(value) {
+        } else if !set.contains_key(value) {
             out.push(
                 RULE.finding(
                     r.text.elem,

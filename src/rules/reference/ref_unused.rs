@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::ern::RefKind;
 use crate::finding::{Finding, Severity};
@@ -37,22 +37,19 @@ None."#,
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let used = |kind: RefKind| -> HashSet<&str> {
-        cx.feed
-            .refs
-            .iter()
-            .filter(|r| r.kind == kind)
-            .map(|r| r.text.value.trim())
-            .collect()
-    };
+    // The used values of each kind, in one pass over the references.
+    let mut used: [FxHashSet<&str>; 3] = Default::default();
+    for r in &cx.feed.refs {
+        used[super::kind_index(r.kind)].insert(super::trim(&r.text.value));
+    }
     for kind in [RefKind::Party, RefKind::Resource, RefKind::Release] {
-        let used = used(kind);
+        let used = &used[super::kind_index(kind)];
         if kind == RefKind::Release && used.is_empty() {
             continue;
         }
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         for t in super::definitions(cx.feed, kind) {
-            let value = t.value.trim();
+            let value = super::trim(&t.value);
             if value.is_empty() || used.contains(value) || !seen.insert(value) {
                 continue;
             }

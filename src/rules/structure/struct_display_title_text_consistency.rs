@@ -1,4 +1,4 @@
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::ern::{Display, Localized, Title, TitleKind};
 use crate::finding::{Applicability, Finding, Fix, Severity};
@@ -66,9 +66,18 @@ title may be the wrong one."#,
 
 /// NFC, invisible characters dropped, whitespace collapsed and trimmed.
 fn norm(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    // Most titles are already NFC: the quick check is much cheaper than composing them.
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        norm_chars(s.len(), s.chars())
+    } else {
+        norm_chars(s.len(), s.nfc())
+    }
+}
+
+fn norm_chars(len: usize, chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::with_capacity(len);
     let mut space = false;
-    for c in s.nfc() {
+    for c in chars {
         if c.is_whitespace() {
             space = true;
         } else if is_invisible(c) {
@@ -84,14 +93,22 @@ fn norm(s: &str) -> String {
     out
 }
 
-fn lang_key(t: &Title) -> String {
-    t.lang.tag().trim().to_ascii_lowercase().replace('_', "-")
+fn lang_key<'s>(t: &'s Title) -> &'s str {
+    t.lang.tag().trim()
 }
 
-fn territory_key(t: &Title) -> String {
+/// Whether two [`lang_key`]s name one language: ASCII case and `_`/`-` ignored (compared
+/// in place: lowercase copies per title pair were much of the rule's time).
+fn same_lang(a: &str, b: &str) -> bool {
+    let fold = |c: u8| if c == b'_' { b'-' } else { c.to_ascii_lowercase() };
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| fold(x) == fold(y))
+}
+
+/// The territory, `worldwide` when none is given; compared ignoring ASCII case.
+fn territory_key<'s>(t: &'s Title) -> &'s str {
     match &t.territory {
-        Some(a) if !a.value.trim().is_empty() => a.value.trim().to_ascii_lowercase(),
-        _ => "worldwide".into(),
+        Some(a) if !a.value.trim().is_empty() => a.value.trim(),
+        _ => "worldwide",
     }
 }
 
@@ -246,7 +263,7 @@ fn check_display(source: &Source, d: &Display, out: &mut Vec<Finding>) {
         let mut same: Vec<&Title> = displays
             .iter()
             .copied()
-            .filter(|d| lang_key(d) == lang && territory_key(d) == territory)
+            .filter(|d| same_lang(lang_key(d), lang) && territory_key(d).eq_ignore_ascii_case(territory))
             .collect();
         // The default DisplayTitle first: it makes the suggestion.
         same.sort_by_key(|d| {

@@ -72,7 +72,8 @@ fn char_name(c: char) -> Option<&'static str> {
 
 /// `None` if `s` shows something; otherwise what it is made of.
 pub fn blank_description(s: &str) -> Option<String> {
-    if !s.chars().all(is_invisible) {
+    // A visible ASCII first character (nearly every value) settles it without decoding.
+    if s.as_bytes().first().is_some_and(|b| (0x21..0x7f).contains(b)) || !s.chars().all(is_invisible) {
         return None;
     }
     if s.is_empty() {
