@@ -178,6 +178,9 @@ pub fn lint_bytes(path: &str, bytes: Vec<u8>, settings: &Settings) -> FileOutcom
     }
 }
 
+/// Files from this size (bytes of decoded text) run their rules in parallel.
+const PARALLEL_RULES_FROM: usize = 1 << 20;
+
 /// Lint a decoded source.
 pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
     let selection = settings.selection_for(&source.path);
@@ -187,21 +190,23 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
     findings.extend(encoding_declaration(&source.text));
     if let Some(feed) = &outcome.feed {
         let cx = Context::new(feed, source, &settings.options);
-        // Rules are independent readers of the model: run them in parallel (this matters for
-        // one large batch file; across many files, rayon balances the two levels), then keep
-        // the registry's order so output does not depend on scheduling.
-        let per_rule: Vec<Vec<Finding>> = RULES
-            .par_iter()
-            .filter(|rule| selection.is_enabled(rule.id))
-            .filter_map(|rule| match rule.check {
-                Check::Feed(check) => {
-                    let mut out = Vec::new();
-                    check(&cx, &mut out);
-                    Some(out)
-                }
-                _ => None,
-            })
-            .collect();
+        // Rules are independent readers of the model: run them in parallel for a large batch
+        // file; a small file's rules run on its own thread (files already run in parallel and
+        // a task per rule would cost more than the rule). Either way the registry's order is
+        // kept, so output does not depend on scheduling.
+        let run = |rule: &&crate::rules::Rule| match rule.check {
+            Check::Feed(check) if selection.is_enabled(rule.id) => {
+                let mut out = Vec::new();
+                check(&cx, &mut out);
+                Some(out)
+            }
+            _ => None,
+        };
+        let per_rule: Vec<Vec<Finding>> = if source.text.len() >= PARALLEL_RULES_FROM {
+            RULES.par_iter().filter_map(run).collect()
+        } else {
+            RULES.iter().filter_map(run).collect()
+        };
         findings.extend(per_rule.into_iter().flatten());
     }
     findings.retain(|f| selection.is_enabled(f.rule));
