@@ -63,11 +63,17 @@ pub(crate) fn located(
 /// files (on a tie, the one seen first); every occurrence of another class for which
 /// `conflicts(occurrence, canonical occurrence)` holds is returned with the canonical class's
 /// first occurrence and file count. One file's occurrences are never compared with each other.
+/// `class` must depend only on an occurrence's `text` and `extra`.
 pub(crate) fn conflicts(
     occs: &[Occurrence],
     class: impl Fn(&Occurrence) -> String,
     conflicts: impl Fn(&Occurrence, &Occurrence) -> bool,
 ) -> Vec<(&Occurrence, &Occurrence, usize)> {
+    // Classes are computed from the spelling (and the ISRC's artists) only: one spelling, one
+    // class. Most identifiers are spelt one way; skip computing their keys.
+    if occs.iter().all(|o| o.text == occs[0].text && o.extra == occs[0].extra) {
+        return Vec::new();
+    }
     let mut classes: HashMap<String, Vec<&Occurrence>> = HashMap::new();
     for o in occs {
         classes.entry(class(o)).or_default().push(o);
