@@ -188,12 +188,15 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
     let outcome = ern::read(&source.text);
     let mut findings = outcome.findings;
     findings.extend(encoding_declaration(&source.text));
+    let large = source.text.len() >= PARALLEL_RULES_FROM;
+    let facts = |feed: &ern::Feed| settings.catalogue.then(|| FileFacts::extract(feed, source));
+    let mut catalogue = None;
     if let Some(feed) = &outcome.feed {
         let cx = Context::new(feed, source, &settings.options);
         // Rules are independent readers of the model: run them in parallel for a large batch
-        // file; a small file's rules run on its own thread (files already run in parallel and
-        // a task per rule would cost more than the rule). Either way the registry's order is
-        // kept, so output does not depend on scheduling.
+        // file (beside the catalogue facts); a small file's rules run on its own thread (files
+        // already run in parallel and a task per rule would cost more than the rule). Either
+        // way the registry's order is kept, so output does not depend on scheduling.
         let run = |rule: &&crate::rules::Rule| match rule.check {
             Check::Feed(check) if selection.is_enabled(rule.id) => {
                 let mut out = Vec::new();
@@ -202,10 +205,11 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
             }
             _ => None,
         };
-        let per_rule: Vec<Vec<Finding>> = if source.text.len() >= PARALLEL_RULES_FROM {
-            RULES.par_iter().filter_map(run).collect()
+        let per_rule: Vec<Vec<Finding>>;
+        (per_rule, catalogue) = if large {
+            rayon::join(|| RULES.par_iter().filter_map(run).collect(), || facts(feed))
         } else {
-            RULES.iter().filter_map(run).collect()
+            (RULES.iter().filter_map(run).collect(), facts(feed))
         };
         findings.extend(per_rule.into_iter().flatten());
     }
@@ -228,11 +232,6 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
             .count()
     });
     let values = findings.iter().map(|f| value_at(&source.text, f.span)).collect();
-    let catalogue = outcome
-        .feed
-        .as_ref()
-        .filter(|_| settings.catalogue)
-        .map(|feed| FileFacts::extract(feed, source));
     let located = locate(source, outcome.feed.as_ref(), findings);
     FileOutcome {
         summary: FileSummary {
