@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::ern::{Localized, TextField};
+use crate::text::TextFacts;
 
 use super::language::variants::VariantSets;
 use super::language::TextUse;
@@ -14,8 +15,10 @@ use super::unicode::textlang::Nouns;
 pub(crate) struct Shared<'f, 'a> {
     /// [`crate::ern::Feed::display_texts`].
     pub display_texts: OnceLock<Vec<(TextField, &'f Localized<'a>)>>,
-    /// The display texts with a non-ASCII character.
-    pub non_ascii_texts: OnceLock<Vec<(TextField, &'f Localized<'a>)>>,
+    /// What one pass over each display text tells, in the order of `display_texts`.
+    pub display_facts: OnceLock<Vec<TextFacts>>,
+    /// The display texts with a non-ASCII character, with their facts.
+    pub non_ascii_texts: OnceLock<Vec<(TextField, &'f Localized<'a>, TextFacts)>>,
     /// The texts the language rules judge ([`super::language::texts`]).
     pub language_texts: OnceLock<Vec<TextUse<'f, 'a>>>,
     /// Indexes into `language_texts`, by the position of the attribute that gives their language.
