@@ -17,8 +17,8 @@ pub(crate) struct Shared<'f, 'a> {
     pub display_texts: OnceLock<Vec<(TextField, &'f Localized<'a>)>>,
     /// What one pass over each display text tells, in the order of `display_texts`.
     pub display_facts: OnceLock<Vec<TextFacts>>,
-    /// The display texts with a non-ASCII character, with their facts.
-    pub non_ascii_texts: OnceLock<Vec<(TextField, &'f Localized<'a>, TextFacts)>>,
+    /// Indexes of the display texts with a non-ASCII character.
+    pub non_ascii_texts: OnceLock<Vec<u32>>,
     /// The texts the language rules judge ([`super::language::texts`]).
     pub language_texts: OnceLock<Vec<TextUse<'f, 'a>>>,
     /// Indexes into `language_texts`, by the position of the attribute that gives their language.

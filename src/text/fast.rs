@@ -141,9 +141,15 @@ pub struct TextFacts {
     /// The first and last byte (0 for an empty text).
     pub first: u8,
     pub last: u8,
-    /// The ASCII bytes right after a space (U+0020), and right before one.
-    after_space: u128,
-    before_space: u128,
+    /// The bytes 0x20–0x5F (space, punctuation, digits, capitals) right after a space
+    /// (U+0020), and right before one: bit `byte - 0x20`.
+    after_space: u64,
+    before_space: u64,
+}
+
+/// The bit of `b` in [`TextFacts`]' space neighbours, if it has one.
+fn space_bit(b: u8) -> Option<u64> {
+    (0x20..0x60).contains(&b).then(|| 1 << (b - 0x20))
 }
 
 impl TextFacts {
@@ -158,11 +164,11 @@ impl TextFacts {
         };
         if bytes.has(b' ') {
             for (i, _) in b.iter().enumerate().filter(|(_, &x)| x == b' ') {
-                if let Some(&x) = b.get(i + 1).filter(|x| x.is_ascii()) {
-                    facts.after_space |= 1 << x;
+                if let Some(bit) = b.get(i + 1).and_then(|&x| space_bit(x)) {
+                    facts.after_space |= bit;
                 }
-                if let Some(&x) = i.checked_sub(1).and_then(|j| b.get(j)).filter(|x| x.is_ascii()) {
-                    facts.before_space |= 1 << x;
+                if let Some(bit) = i.checked_sub(1).and_then(|j| space_bit(b[j])) {
+                    facts.before_space |= bit;
                 }
             }
         }
@@ -206,16 +212,18 @@ impl TextFacts {
         self.may_have_wide(|c| chars.contains(&c), |b| b.may_have_any(chars))
     }
 
-    /// Whether a space (U+0020) of the text is right before the ASCII character `next`.
+    /// Whether a space (U+0020) of the text may be right before the byte `next` (exact for
+    /// 0x20–0x5F).
     #[inline]
     pub fn has_space_before(&self, next: u8) -> bool {
-        next.is_ascii() && self.after_space & (1 << next) != 0
+        space_bit(next).is_none_or(|bit| self.after_space & bit != 0)
     }
 
-    /// Whether a space (U+0020) of the text is right after the ASCII character `prev`.
+    /// Whether a space (U+0020) of the text may be right after the byte `prev` (exact for
+    /// 0x20–0x5F).
     #[inline]
     pub fn has_space_after(&self, prev: u8) -> bool {
-        prev.is_ascii() && self.before_space & (1 << prev) != 0
+        space_bit(prev).is_none_or(|bit| self.before_space & bit != 0)
     }
 
     /// Whether the text has an ASCII letter.
@@ -275,7 +283,7 @@ mod tests {
         assert!(f.has_space_before(b','));
         assert!(f.has_space_before(b' '));
         assert!(f.has_space_after(b'('));
-        assert!(!f.has_space_before(b'x'));
+        assert!(f.has_space_before(b'x')); // not kept: "may"
         assert!(!f.has_space_after(b','));
         assert_eq!((f.first, f.last), (b'T', b'y'));
     }

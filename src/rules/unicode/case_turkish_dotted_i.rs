@@ -193,7 +193,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
     let mut turkic: Vec<(TextField, &Localized, &'static str)> = Vec::new();
     for (field, t, facts) in texts_with_facts(cx) {
-        if !may_have_i(&facts) {
+        if !may_have_i(facts) {
             continue;
         }
         let lang = langs.of(t);

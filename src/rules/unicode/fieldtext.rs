@@ -20,10 +20,8 @@ pub(super) fn texts<'c, 'f, 'a>(cx: &'c Context<'f, 'a>) -> impl Iterator<Item =
 /// per text on a big feed).
 pub(super) fn texts_with_facts<'c, 'f, 'a>(
     cx: &'c Context<'f, 'a>,
-) -> impl Iterator<Item = (TextField, &'f Localized<'a>, TextFacts)> + 'c {
-    texts(cx)
-        .zip(display_facts(cx).iter().copied())
-        .map(|((k, t), f)| (k, t, f))
+) -> impl Iterator<Item = (TextField, &'f Localized<'a>, &'c TextFacts)> + 'c {
+    texts(cx).zip(display_facts(cx)).map(|((k, t), f)| (k, t, f))
 }
 
 fn display_facts<'c>(cx: &'c Context) -> &'c [TextFacts] {
@@ -32,16 +30,21 @@ fn display_facts<'c>(cx: &'c Context) -> &'c [TextFacts] {
         .get_or_init(|| texts(cx).map(|(_, t)| TextFacts::of(t.value())).collect())
 }
 
-/// The texts with a non-ASCII character, with their facts: the only ones the rules about
-/// invisible, compatibility, styled or space characters can find anything in.
+/// [`texts_with_facts`] for the texts with a non-ASCII character: the only ones the rules
+/// about invisible, compatibility, styled or space characters can find anything in.
 pub(super) fn non_ascii_texts<'c, 'f, 'a>(
     cx: &'c Context<'f, 'a>,
-) -> impl Iterator<Item = (TextField, &'f Localized<'a>, TextFacts)> + 'c {
-    cx.shared
-        .non_ascii_texts
-        .get_or_init(|| texts_with_facts(cx).filter(|(_, _, f)| !f.bytes.is_ascii()).collect())
-        .iter()
-        .copied()
+) -> impl Iterator<Item = (TextField, &'f Localized<'a>, &'c TextFacts)> + 'c {
+    let (texts, facts) = (cx.display_texts(), display_facts(cx));
+    let indexes = cx.shared.non_ascii_texts.get_or_init(|| {
+        (0..facts.len() as u32)
+            .filter(|&i| !facts[i as usize].bytes.is_ascii())
+            .collect()
+    });
+    indexes.iter().map(move |&i| {
+        let (k, t) = texts[i as usize];
+        (k, t, &facts[i as usize])
+    })
 }
 
 /// What a field is called in messages.

@@ -134,7 +134,7 @@ fn punctuation_issue(s: &str, a: usize, b: usize) -> Option<String> {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for (kind, loc, facts) in texts_with_facts(cx) {
-        if !may_have_issue(&facts) {
+        if !may_have_issue(facts) {
             continue;
         }
         let text = &loc.text;
