@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use crate::ern::{Localized, Party, Text, TextField};
+use crate::text::TextFacts;
 
 use super::label::names::{LabelNames, LabelUse};
 use super::language::variants::VariantSets;
@@ -15,8 +16,10 @@ use super::unicode::textlang::Nouns;
 pub(crate) struct Shared<'f, 'a> {
     /// [`crate::ern::Feed::display_texts`].
     pub display_texts: OnceLock<Vec<(TextField, &'f Localized<'a>)>>,
-    /// The display texts with a non-ASCII character.
-    pub non_ascii_texts: OnceLock<Vec<(TextField, &'f Localized<'a>)>>,
+    /// What one pass over each display text tells, in the order of `display_texts`.
+    pub display_facts: OnceLock<Vec<TextFacts>>,
+    /// Indexes of the display texts with a non-ASCII character.
+    pub non_ascii_texts: OnceLock<Vec<u32>>,
     /// The texts the language rules judge ([`super::language::texts`]).
     pub language_texts: OnceLock<Vec<TextUse<'f, 'a>>>,
     /// `(position of the attribute that gives their language) << 32 | index into

@@ -20,7 +20,7 @@ use unicode_properties::GeneralCategoryGroup;
 use unicode_script::{Script, UnicodeScript};
 use unicode_security::GeneralSecurityProfile;
 
-use super::script::{is_highly_restrictive, is_letter, letter_script, resolved_scripts};
+use super::script::{is_highly_restrictive, is_latin_letter_below_u0250, is_letter, letter_script, resolved_scripts};
 
 /// The UTS #39 skeleton of `s` (NFD, default-ignorables removed, confusable prototypes, NFD).
 /// Two strings are confusable when their skeletons are equal (U12 compares names this way).
@@ -133,6 +133,42 @@ pub fn words(s: &str) -> Vec<(Range<usize>, &str)> {
     out
 }
 
+/// Whether every letter of `s` that [`check_word`] counts has the same [`letter_script`]:
+/// then no word of `s` can be reported (its only candidate majority is that script, and no
+/// letter is a look-alike), so the words need not be split and checked. True for ASCII and
+/// for Latin text with accented letters, most of a feed.
+fn letters_in_one_script(s: &str) -> bool {
+    s.is_ascii() || letters_share_one_script(s.chars())
+}
+
+/// Whether the letters among `chars` all have the same [`letter_script`] (ASCII letters are
+/// Latin); see [`mixed_script_confusables`], which reports nothing for a text whose characters
+/// do.
+pub(crate) fn letters_share_one_script(chars: impl IntoIterator<Item = char>) -> bool {
+    let mut seen: Option<Script> = None;
+    for c in chars {
+        let script = if c.is_ascii() {
+            if !c.is_ascii_alphabetic() {
+                continue;
+            }
+            Script::Latin
+        } else if is_latin_letter_below_u0250(c) {
+            Script::Latin
+        } else if is_letter(c) {
+            match letter_script(c) {
+                Some(x) => x,
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        if *seen.get_or_insert(script) != script {
+            return false;
+        }
+    }
+    true
+}
+
 /// Checks one word; `offset` is its byte offset in the full string.
 fn check_word(word: &str, offset: usize) -> Option<MixedScriptWord> {
     let letters: Vec<(usize, char, Script)> = word
@@ -196,8 +232,8 @@ fn check_word(word: &str, offset: usize) -> Option<MixedScriptWord> {
 /// The words of `s` that mix scripts through look-alike letters (U11). Words of fewer than
 /// two letters, single-script words, and Latin+CJK words ("LOVEソング") are never reported.
 pub fn mixed_script_confusables(s: &str) -> Vec<MixedScriptWord> {
-    if s.is_ascii() {
-        return Vec::new(); // one script only
+    if letters_in_one_script(s) {
+        return Vec::new();
     }
     words(s)
         .into_iter()
@@ -207,7 +243,7 @@ pub fn mixed_script_confusables(s: &str) -> Vec<MixedScriptWord> {
 
 /// Whether `s` has at least one mixed-script confusable word.
 pub fn has_mixed_script_confusable(s: &str) -> bool {
-    if s.is_ascii() {
+    if letters_in_one_script(s) {
         return false;
     }
     words(s).into_iter().any(|(r, w)| check_word(w, r.start).is_some())

@@ -24,7 +24,7 @@ pub use confusable::{
     has_mixed_script_confusable, latin_lookalike, lookalike_in, mixed_script_confusables, skeleton, words, Lookalike,
     MixedScriptWord,
 };
-pub use fast::FastUnicode;
+pub use fast::{ByteSet, FastUnicode, TextFacts};
 pub use langtables::{
     country_code_trap, languages_for_script, suggest_language_for, CountryCodeTrap, COUNTRY_CODE_TRAPS,
 };
@@ -33,7 +33,9 @@ pub use langtag::{
     TagParts, UnknownSubtag,
 };
 pub use namekey::{legal_form_of, loose_key, nfkc_casefold, strict_key, NameKind};
-pub use normalize::{first_non_nfc_offset, has_cjk_compat_ideograph, is_cjk_compat_ideograph, is_nfc, to_nfc};
+pub use normalize::{
+    first_non_nfc_offset, has_cjk_compat_ideograph, is_cjk_compat_ideograph, is_nfc, is_nfc_starter, to_nfc,
+};
 pub use registry::{registry, registry_file_date, Registry, RegistryEntry, SubtagKind};
 pub use script::{
     dominant_script, has_latin_letters, has_non_latin_letters, is_highly_restrictive, is_latin_only, is_single_script,

@@ -24,14 +24,23 @@ pub fn has_cjk_compat_ideograph(s: &str) -> bool {
 /// Whether `s` is in Unicode Normalization Form C (quick check, then a full comparison when
 /// the quick check says "maybe"). A string with a CJK compatibility ideograph is not NFC.
 pub fn is_nfc(s: &str) -> bool {
-    if s.is_ascii() {
-        return true; // most feed text; the quick check would still look up every character
+    // Most feed text is ASCII or Latin below U+0300 (UTF-8 lead bytes below 0xCC): all such
+    // characters are NFC starters, while the quick check would look up every one of them.
+    if s.bytes().all(|b| b < 0xCC) {
+        return true;
     }
     match is_nfc_quick(s.chars()) {
         IsNormalized::Yes => true,
         IsNormalized::No => false,
         IsNormalized::Maybe => s.chars().eq(s.chars().nfc()),
     }
+}
+
+/// Whether `c` can stand anywhere in an NFC string: NFC quick check "yes" and canonical
+/// combining class 0. A string of such characters is NFC.
+pub fn is_nfc_starter(c: char) -> bool {
+    use unicode_normalization::char::canonical_combining_class as ccc;
+    ccc(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
 /// NFC of `s`, except that CJK compatibility ideographs are kept as they are (see the module
@@ -110,6 +119,20 @@ mod tests {
         assert!(!is_nfc("\u{1107}\u{1169}\u{11B7}비"));
         // singleton mappings other than CJK compatibility ideographs still apply
         assert_eq!(to_nfc("\u{212B}"), "\u{00C5}");
+    }
+
+    #[test]
+    fn below_u0300_is_nfc_starters() {
+        use unicode_normalization::char::canonical_combining_class as ccc;
+        for c in (0u32..0x300).filter_map(char::from_u32) {
+            assert_eq!(
+                is_nfc_quick(std::iter::once(c)),
+                IsNormalized::Yes,
+                "U+{:04X}",
+                c as u32
+            );
+            assert_eq!(ccc(c), 0, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -199,6 +199,13 @@ fn is_neutral(ext: ScriptExtension) -> bool {
 /// The script a letter is counted under: its `Script`, or for Common/Inherited letters with a
 /// more specific `Script_Extensions` (U+30FC `ー`), the first script of the extension.
 pub(crate) fn letter_script(c: char) -> Option<Script> {
+    // Most feed text: ASCII, and Latin-1/Latin Extended letters, without a table search.
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic().then_some(Script::Latin);
+    }
+    if is_latin_letter_below_u0250(c) {
+        return Some(Script::Latin);
+    }
     match c.script() {
         Script::Common | Script::Inherited | Script::Unknown => {
             let ext = c.script_extension_fast();
@@ -210,6 +217,12 @@ pub(crate) fn letter_script(c: char) -> Option<Script> {
         }
         s => Some(s),
     }
+}
+
+/// U+00C0–U+024F except `×` and `÷`: Latin letters (Latin-1 Supplement, Latin Extended-A/B).
+#[inline]
+pub(crate) fn is_latin_letter_below_u0250(c: char) -> bool {
+    matches!(c, '\u{00C0}'..='\u{024F}') && c != '\u{00D7}' && c != '\u{00F7}'
 }
 
 /// The distinct scripts of the characters of `s` (the `Script` property; Common, Inherited
@@ -418,6 +431,29 @@ pub fn script_matches_tag(text: &str, expected: ScriptCode) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_script_fast_paths() {
+        for c in (0u32..0x300).filter_map(char::from_u32) {
+            let slow = match c.script() {
+                Script::Common | Script::Inherited | Script::Unknown => {
+                    let ext = c.script_extension();
+                    if is_neutral(ext) {
+                        None
+                    } else {
+                        ext.iter().next()
+                    }
+                }
+                s => Some(s),
+            };
+            assert_eq!(letter_script(c), slow, "U+{:04X}", c as u32);
+            if is_latin_letter_below_u0250(c) || c.is_ascii_alphabetic() {
+                assert!(is_letter(c), "U+{:04X}", c as u32);
+            } else if c.is_ascii() {
+                assert!(!is_letter(c), "U+{:04X}", c as u32);
+            }
+        }
+    }
 
     #[test]
     fn script_code_basics() {

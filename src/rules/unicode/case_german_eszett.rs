@@ -1,3 +1,4 @@
+use super::fieldtext::texts_with_facts;
 use super::textlang::LangCache;
 use crate::ern::TextField;
 use crate::finding::{Finding, Severity};
@@ -63,12 +64,24 @@ fn all_caps(s: &str) -> bool {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let nouns = cx.nouns();
     let mut langs = LangCache::default();
-    for (field, t) in cx.display_texts().iter().copied() {
+    for (field, t, facts) in texts_with_facts(cx) {
+        // Without `ß` only a title or subtitle in capitals with `SS` can be reported (a
+        // lower-case ASCII letter rules out capitals): no need for its language or name.
+        let may_have_eszett = facts.may_have_any(&['ß', 'ẞ']);
+        let caps_title = matches!(field, TextField::Title | TextField::SubTitle)
+            && facts.bytes.has(b'S')
+            && !facts.bytes.has_in(b'a', b'z');
+        if !may_have_eszett && !caps_title {
+            continue;
+        }
         let value = t.value();
-        let noun = nouns.of(field, t);
-        let has_eszett = value.contains(['ß', 'ẞ']);
+        let has_eszett = may_have_eszett && value.contains(['ß', 'ẞ']);
+        if !has_eszett && !value.contains("SS") {
+            continue;
+        }
+        // Only when reporting: the names are computed on first use.
+        let noun = || cx.nouns().of(field, t);
         let lang = langs.of(t);
         let german = lang.is("de");
         let swiss = (german && matches!(lang.region.as_deref(), Some("ch" | "li"))) || lang.is("gsw");
@@ -80,21 +93,22 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             }) {
                 Some((
                     format!(
-                        "the {noun} '{value}' has a lower-case 'ß' in the capitals of '{w}': capitals write 'SS' or the capital 'ẞ'"
+                        "the {} '{value}' has a lower-case 'ß' in the capitals of '{w}': capitals write 'SS' or the capital 'ẞ'", noun()
                     ),
                     format!("write '{}' or '{}'", w.replace('ß', "SS"), w.replace('ß', "ẞ")),
                 ))
             } else if let Some((_, w)) = ws.iter().find(|(_, w)| w.contains('ẞ') && case_counts(w).1 > 0) {
                 Some((
                     format!(
-                        "the {noun} '{value}' has the capital 'ẞ' in '{w}', which is not in capitals: there it is 'ß'"
+                        "the {} '{value}' has the capital 'ẞ' in '{w}', which is not in capitals: there it is 'ß'",
+                        noun()
                     ),
                     format!("write '{}'", w.replace('ẞ', "ß")),
                 ))
             } else if swiss && value.contains('ß') && matches!(field, TextField::Title | TextField::SubTitle) {
                 Some((
                     format!(
-                        "the {noun} '{value}' is tagged Swiss or Liechtenstein German ('{}'), which writes 'ss' for 'ß': check the tag or the spelling",
+                        "the {} '{value}' is tagged Swiss or Liechtenstein German ('{}'), which writes 'ss' for 'ß': check the tag or the spelling", noun(),
                         t.lang.tag()
                     ),
                     "if the text is not Swiss German, tag it 'de'; if it is, and the spelling is not the artist's choice, write 'ss'"
@@ -116,7 +130,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 .unwrap_or(value);
             Some((
                 format!(
-                    "the German {noun} '{value}' is in capitals with 'SS' in '{w}': if it is recased, 'SS' may be 'ss' or 'ß' (WEISSES → Weißes), which needs a German speaker"
+                    "the German {} '{value}' is in capitals with 'SS' in '{w}': if it is recased, 'SS' may be 'ss' or 'ß' (WEISSES → Weißes), which needs a German speaker", noun()
                 ),
                 "keep the capitals if the artist chose them; never turn 'SS' into 'ss' or 'ß' by automatic case conversion"
                     .to_string(),

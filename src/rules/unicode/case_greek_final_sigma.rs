@@ -2,6 +2,7 @@ use crate::text::FastUnicode;
 use unicode_properties::GeneralCategoryGroup;
 use unicode_script::{Script, UnicodeScript};
 
+use super::fieldtext::non_ascii_texts;
 use super::textlang::text_fix;
 use crate::finding::{Applicability, Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
@@ -105,8 +106,10 @@ fn corrected(s: &str) -> Option<(String, Wrong, String)> {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let nouns = cx.nouns();
-    for (field, t) in cx.display_texts().iter().copied() {
+    for (field, t, facts) in non_ascii_texts(cx) {
+        if !facts.may_have_any(&['σ', 'ς']) {
+            continue;
+        }
         let value = t.value();
         if !value.contains(['σ', 'ς']) {
             continue;
@@ -124,7 +127,10 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             RULE.finding(
                 t.text.elem,
                 t.text.span,
-                format!("the {} '{value}' has a wrong Greek sigma: {what}", nouns.of(field, t)),
+                format!(
+                    "the {} '{value}' has a wrong Greek sigma: {what}",
+                    cx.nouns().of(field, t)
+                ),
             )
             .with_help(format!("write it '{fixed}'"))
             .with_fix(text_fix(t, Applicability::Safe, fixed)),

@@ -1,9 +1,11 @@
 use std::collections::HashMap;
 
+use super::fieldtext::texts_with_facts;
 use super::textlang::LangCache;
 use crate::ern::{Localized, TextField};
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
+use crate::text::TextFacts;
 
 pub static RULE: Rule = Rule {
     id: "case-turkish-dotted-i",
@@ -56,6 +58,14 @@ and language tags are often wrong (Lithuanian keeps U+0307 in some words)."#,
 
 const COMBINING_DOT_ABOVE: char = '\u{0307}';
 const TURKIC: &[&str] = &["tr", "az"];
+
+/// The letters that make a text worth a look.
+const I_LETTERS: [char; 4] = ['I', 'İ', 'ı', 'i'];
+
+/// Whether the text may hold one of [`I_LETTERS`].
+fn may_have_i(facts: &TextFacts) -> bool {
+    facts.bytes.has(b'I') || facts.bytes.has(b'i') || facts.may_have_any(&['İ', 'ı'])
+}
 
 /// Removes the dot left by lower-casing `İ` without Turkish rules: `i̇`→`i`, `ı̇`→`i`, `İ`
 /// for `I` + U+0307. `None` if there is none.
@@ -161,28 +171,41 @@ fn recase(good: &[char], like: &[char]) -> String {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let nouns = cx.nouns();
     let mut langs = LangCache::default();
     let texts = cx.display_texts();
-    // Turkic texts, and every text by fold key (the other spelling may carry any tag).
-    let mut turkic: Vec<(TextField, &Localized, &'static str)> = Vec::new();
+    // Texts by fold key (the other spelling may carry any tag). Only a text with a `İ` or `ı`
+    // can be the other spelling, so only those are keyed.
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, (field, t)) in texts.iter().enumerate() {
-        let value = t.value();
-        if !value.contains(['I', 'İ', 'ı', 'i']) {
+    let mut stray_dots = false;
+    for (i, (_, t, facts)) in texts_with_facts(cx).enumerate() {
+        stray_dots |= facts.may_have_any(&[COMBINING_DOT_ABOVE]);
+        if !facts.may_have_any(&['İ', 'ı', COMBINING_DOT_ABOVE]) {
             continue;
         }
-        by_key.entry(fold_key(&letters(value))).or_default().push(i);
+        let theirs = letters(t.value());
+        if theirs.iter().any(|c| matches!(c, 'İ' | 'ı')) {
+            by_key.entry(fold_key(&theirs)).or_default().push(i);
+        }
+    }
+    // Without a stray dot or another spelling there is nothing to report: most feeds.
+    if by_key.is_empty() && !stray_dots {
+        return;
+    }
+    let mut turkic: Vec<(TextField, &Localized, &'static str)> = Vec::new();
+    for (field, t, facts) in texts_with_facts(cx) {
+        if !may_have_i(facts) {
+            continue;
+        }
         let lang = langs.of(t);
-        if lang.is_any(TURKIC) {
+        if lang.is_any(TURKIC) && t.value().contains(I_LETTERS) {
             let name = if lang.is("az") { "Azerbaijani" } else { "Turkish" };
-            turkic.push((*field, t, name));
+            turkic.push((field, t, name));
         }
     }
     for (field, t, language) in turkic {
         let value = t.value();
-        let noun = nouns.of(field, t);
         if let Some(fixed) = without_stray_dots(value) {
+            let noun = cx.nouns().of(field, t);
             out.push(
                 RULE.finding(
                     t.text.elem,
@@ -210,6 +233,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let theirs = letters(other.value());
         let suggestion = recase(&theirs, &mine);
         let (line, _) = cx.source.line_col(other.text.elem);
+        let noun = cx.nouns().of(field, t);
         out.push(
             RULE.finding(
                 t.text.elem,

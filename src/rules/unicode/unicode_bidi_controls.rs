@@ -1,4 +1,4 @@
-use super::fieldtext::{char_label, field, position, texts, Hits};
+use super::fieldtext::{char_label, field, non_ascii_texts, position, Hits};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
@@ -44,6 +44,10 @@ value needs a person who can read it."#,
     check: Check::Feed(check),
 };
 
+const CONTROLS: [char; 9] = [
+    '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+];
+
 fn is_embedding_or_override(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
@@ -77,10 +81,13 @@ fn unbalanced(s: &str) -> bool {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (kind, loc) in texts(cx) {
+    for (kind, loc, facts) in non_ascii_texts(cx) {
+        if !facts.may_have_any(&CONTROLS) {
+            continue;
+        }
         let text = &loc.text;
         let s: &str = &text.value;
-        if s.is_ascii() || !s.chars().any(is_embedding_or_override) {
+        if !s.chars().any(is_embedding_or_override) {
             continue;
         }
         let mut hits = Hits::default();

@@ -111,19 +111,29 @@ fn is_kana_reading(tag: &str) -> bool {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (kind, loc) in non_ascii_texts(cx) {
+    for (kind, loc, facts) in non_ascii_texts(cx) {
+        // Every class is in U+2160–U+217F or U+FB00–U+FFEE.
+        if !facts.may_have_wide(
+            |c| classify(c).is_some(),
+            |b| b.may_have_range('\u{2160}', '\u{217F}') || b.may_have_range('\u{FB00}', '\u{FFEE}'),
+        ) {
+            continue;
+        }
         let text = &loc.text;
         let s: &str = &text.value;
-        let cjk = has_cjk(s);
-        let reading = is_kana_reading(loc.lang.tag());
+        // Computed on first use: most candidate texts hold none of the characters.
+        let mut cjk: Option<bool> = None;
+        let mut reading: Option<bool> = None;
         // (class, count, first char, its byte offset)
         let mut groups: Vec<(Class, usize, char, usize)> = Vec::new();
         let mut flagged: Vec<usize> = Vec::new();
         for (i, c) in s.char_indices() {
             let Some(class) = classify(c) else { continue };
             let report = match class {
-                Class::FullwidthAlnum | Class::FullwidthPunct | Class::RomanNumeral => !cjk,
-                Class::HalfwidthKatakana => !reading,
+                Class::FullwidthAlnum | Class::FullwidthPunct | Class::RomanNumeral => {
+                    !*cjk.get_or_insert_with(|| has_cjk(s))
+                }
+                Class::HalfwidthKatakana => !*reading.get_or_insert_with(|| is_kana_reading(loc.lang.tag())),
                 Class::HalfwidthOther | Class::Ligature => true,
             };
             // Skip characters NFKC leaves alone (none in these ranges today).

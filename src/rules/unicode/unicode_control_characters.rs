@@ -1,4 +1,6 @@
-use super::fieldtext::{char_label, code, field, fix, is_xml_space, position, referenced_chars, texts, Hits};
+use super::fieldtext::{
+    char_label, code, field, fix, is_xml_space, position, referenced_chars, texts_with_facts, Hits,
+};
 use crate::finding::{Applicability, Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
@@ -85,6 +87,8 @@ fn cp1252(c: char) -> Option<char> {
     })
 }
 
+const LINE_SEPARATORS: [char; 2] = ['\u{2028}', '\u{2029}'];
+
 fn is_line_control(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }
@@ -164,7 +168,17 @@ fn corrected(s: &str, flagged: &[(usize, char)]) -> String {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (kind, loc) in texts(cx) {
+    for (kind, loc, facts) in texts_with_facts(cx) {
+        // Controls are below U+0020, U+007F–U+009F (lead byte 0xC2), U+2028 and U+2029.
+        if !facts.bytes.has_in(0x00, 0x1F)
+            && !facts.bytes.has(0x7F)
+            && !facts.may_have_wide(
+                |c| c.is_control() || LINE_SEPARATORS.contains(&c),
+                |b| b.has(0xC2) || b.may_have_any(&LINE_SEPARATORS),
+            )
+        {
+            continue;
+        }
         let text = &loc.text;
         let s: &str = &text.value;
         if !s.contains(|c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')) {

@@ -6,7 +6,8 @@ use super::fieldtext::{char_label, code, field, fix, has_script, is_mark, non_as
 use crate::finding::{Applicability, Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::{
-    classify_invisible, has_rtl, invisible_char_name, is_cjk_compat_ideograph, is_default_ignorable, InvisibleKind,
+    classify_invisible, has_rtl, invisible_char_name, is_cjk_compat_ideograph, is_default_ignorable, ByteSet,
+    InvisibleKind,
 };
 
 pub static RULE: Rule = Rule {
@@ -74,9 +75,16 @@ enum Removal {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (kind, loc) in non_ascii_texts(cx) {
+    for (kind, loc, facts) in non_ascii_texts(cx) {
+        // Every character this rule reports is a Default_Ignorable_Code_Point.
+        if !facts.may_have_wide(is_default_ignorable, may_have_ignorable) {
+            continue;
+        }
         let text = &loc.text;
         let s: &str = &text.value;
+        if !s.chars().any(|c| !c.is_ascii() && is_default_ignorable(c)) {
+            continue;
+        }
         let flagged = flag(s);
         if flagged.is_empty() {
             continue;
@@ -122,9 +130,22 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether the text may hold a Default_Ignorable_Code_Point ([`is_default_ignorable`]): the
+/// UTF-8 lead bytes of its ranges.
+fn may_have_ignorable(b: &ByteSet) -> bool {
+    b.may_have('\u{00AD}')
+        || b.may_have('\u{034F}')
+        || b.may_have('\u{061C}')
+        || b.may_have_range('\u{115F}', '\u{3164}')
+        || b.may_have_range('\u{FE00}', '\u{FFF8}')
+        || b.may_have_range('\u{1BCA0}', '\u{1D17A}')
+        || b.may_have_range('\u{E0000}', '\u{E0FFF}')
+}
+
 /// The invisible characters of `s` this rule reports: byte offset, character, removal class.
 fn flag(s: &str) -> Vec<(usize, char, Removal)> {
-    let rtl = has_rtl(s);
+    // Only bidi marks need it (a bidi class lookup per character): computed on first use.
+    let mut rtl: Option<bool> = None;
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
     for (k, &(i, c)) in chars.iter().enumerate() {
@@ -136,7 +157,7 @@ fn flag(s: &str) -> Vec<(usize, char, Removal)> {
         use InvisibleKind::*;
         let removal = match classify_invisible(c) {
             Some(ZeroWidthSpace | ByteOrderMark | SoftHyphen | WordJoiner | InvisibleOperator) => Removal::Safe,
-            Some(BidiMark) if !rtl => Removal::Safe,
+            Some(BidiMark) if !*rtl.get_or_insert_with(|| has_rtl(s)) => Removal::Safe,
             Some(HangulFiller) => match c {
                 '\u{115F}' | '\u{1160}' if prev.is_some_and(is_jamo) || next.is_some_and(is_jamo) => continue,
                 _ => Removal::Safe,

@@ -1,8 +1,10 @@
 use unicode_script::Script;
 
+use super::fieldtext::non_ascii_texts;
 use super::textlang::code_point;
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
+use crate::text::confusable::letters_share_one_script;
 use crate::text::mixed_script_confusables;
 
 pub static RULE: Rule = Rule {
@@ -55,8 +57,16 @@ spelling."#,
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let nouns = cx.nouns();
-    for (field, t) in cx.display_texts().iter().copied() {
+    // ASCII text has one script only, and so has text whose few non-ASCII characters are
+    // letters of the script of its ASCII letters (Latin) or of each other.
+    for (field, t, facts) in non_ascii_texts(cx) {
+        let latin = facts.has_ascii_letter().then_some('a');
+        if facts
+            .wide_chars()
+            .is_some_and(|cs| letters_share_one_script(latin.into_iter().chain(cs.iter().copied())))
+        {
+            continue;
+        }
         let value = t.value();
         let words = mixed_script_confusables(value);
         let Some(first) = words.first() else { continue };
@@ -89,7 +99,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 t.text.span,
                 format!(
                     "the {} '{}' mixes scripts: in the {majority} word '{}', '{}' is {} ({}) and only looks like the {majority} '{}'{more}",
-                    nouns.of(field, t),
+                    cx.nouns().of(field, t),
                     value,
                     first.word,
                     l.ch,

@@ -4,6 +4,7 @@ use std::ops::Range;
 use unicode_properties::GeneralCategory;
 use unicode_script::{Script, UnicodeScript};
 
+use super::fieldtext::non_ascii_texts;
 use super::textlang::text_fix;
 use crate::finding::{Applicability, Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
@@ -264,9 +265,17 @@ struct Mojibake {
     twice: bool,
 }
 
+/// Whether `s` may hold a sequence: one of Â…ô (U+00C2–U+00F4, for the lead bytes C2–F4)
+/// right before a non-ASCII character (every continuation byte 80–BF stands for one). In
+/// UTF-8: C3 82–B4, then a byte of 80 or more.
+fn may_have_sequence(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(0xC3, b)
+        .any(|i| b.get(i + 1).is_some_and(|x| (0x82..=0xB4).contains(x)) && b.get(i + 2).is_some_and(|x| *x >= 0x80))
+}
+
 fn detect(s: &str) -> Option<Mojibake> {
-    // Every sequence starts with one of Â…ô (the lead bytes C2–F4).
-    if !s.chars().any(|c| matches!(c as u32, 0xC2..=0xF4)) {
+    if !may_have_sequence(s) {
         return None;
     }
     let first = scan(s);
@@ -298,14 +307,18 @@ fn detect(s: &str) -> Option<Mojibake> {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let nouns = cx.nouns();
-    for (field, t) in cx.display_texts().iter().copied() {
+    for (field, t, facts) in non_ascii_texts(cx) {
+        // A sequence needs a lead (Â…ô) and a continuation character.
+        let lead = facts.may_have_wide(|c| matches!(c as u32, 0xC2..=0xF4), |b| b.has(0xC3));
+        if !lead || !facts.may_have_wide(|c| cp1252_byte(c).is_some_and(|x| (0x80..=0xBF).contains(&x)), |_| true) {
+            continue;
+        }
         let value = t.value();
         let Some(m) = detect(value) else { continue };
         let (seq, decoded) = &m.sequences[0];
         let mut message = format!(
             "the {} '{value}' looks garbled: '{seq}' is how '{decoded}' appears when UTF-8 text is read as Windows-1252 or Latin-1",
-            nouns.of(field, t)
+            cx.nouns().of(field, t)
         );
         if m.twice {
             message.push_str(", and the text was converted more than once");

@@ -47,14 +47,22 @@ reported, so never touched."#,
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (kind, loc) in non_ascii_texts(cx) {
+    for (kind, loc, facts) in non_ascii_texts(cx) {
+        if !facts.may_have_wide(is_nonstandard_space, |b| {
+            b.may_have('\u{00A0}') || b.may_have_range('\u{1680}', '\u{3000}')
+        }) {
+            continue;
+        }
         let text = &loc.text;
         let s: &str = &text.value;
+        if !s.chars().any(is_nonstandard_space) {
+            continue;
+        }
         let mut cjk: Option<bool> = None;
         let mut hits = Hits::default();
         let mut fixed = String::with_capacity(s.len());
         for (i, c) in s.char_indices() {
-            let report = classify_invisible(c) == Some(InvisibleKind::NonstandardSpace)
+            let report = is_nonstandard_space(c)
                 && match c {
                     '\u{3000}' => !*cjk.get_or_insert_with(|| has_cjk(s)),
                     '\u{202F}' => !has_script(s, Script::Mongolian),
@@ -81,4 +89,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             .with_fix_opt(fix(text, Applicability::Safe, fixed)),
         );
     }
+}
+
+fn is_nonstandard_space(c: char) -> bool {
+    !c.is_ascii() && classify_invisible(c) == Some(InvisibleKind::NonstandardSpace)
 }

@@ -1,9 +1,9 @@
 use unicode_normalization::char::canonical_combining_class as ccc;
 
-use super::fieldtext::{code, field, fix, position, texts};
+use super::fieldtext::{code, field, fix, non_ascii_texts, position};
 use crate::finding::{Applicability, Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
-use crate::text::{is_nfc, to_nfc};
+use crate::text::{is_nfc, is_nfc_starter, to_nfc};
 
 pub static RULE: Rule = Rule {
     id: "unicode-not-nfc",
@@ -51,10 +51,14 @@ comments or CDATA the corrected value is only proposed."#,
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (kind, loc) in texts(cx) {
+    for (kind, loc, facts) in non_ascii_texts(cx) {
+        // A text of NFC starters is NFC; below U+0300 every character is one (see `is_nfc`).
+        if !facts.may_have_wide(|c| c >= '\u{0300}' && !is_nfc_starter(c), |b| b.has_in(0xCC, 0xFF)) {
+            continue;
+        }
         let text = &loc.text;
         let s: &str = &text.value;
-        if s.is_ascii() || is_nfc(s) {
+        if is_nfc(s) {
             continue;
         }
         let fixed = to_nfc(s);

@@ -2,7 +2,9 @@ use std::collections::HashMap;
 
 use unicode_script::{Script, UnicodeScript};
 
+use super::fieldtext::texts_with_facts;
 use super::textlang::LangCache;
+use crate::ern::{Localized, TextField};
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
@@ -66,6 +68,10 @@ enum Apostrophe {
     /// `´` or `` ` ``: accents, never an apostrophe.
     Wrong,
 }
+
+/// The non-ASCII apostrophes and quotes this rule knows ([`apostrophe_kind`],
+/// [`is_typographic_quote`]).
+const NON_ASCII_MARKS: [char; 8] = ['’', '´', '“', '”', '„', '«', '»', '‟'];
 
 fn apostrophe_kind(c: char) -> Option<Apostrophe> {
     match c {
@@ -147,15 +153,20 @@ fn word_at(s: &str, at: usize) -> &str {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let nouns = cx.nouns();
-    let texts = cx.display_texts();
     let mut langs = LangCache::default();
 
-    // Feed-wide counts.
+    // Feed-wide counts. Only texts with an apostrophe or quote character count or can be
+    // reported: the others are left out by their bytes, before any decoding.
+    let texts: Vec<(TextField, &Localized)> = texts_with_facts(cx)
+        .filter(|(_, _, f)| {
+            f.bytes.has(b'\'') || f.bytes.has(b'"') || f.bytes.has(b'`') || f.may_have_any(&NON_ASCII_MARKS)
+        })
+        .map(|(field, t, _)| (field, t))
+        .collect();
     let (mut straight_apos, mut typo_apos) = (0usize, 0usize);
     let (mut straight_pairs, mut typo_pairs) = (0usize, 0usize);
     let mut pairs_by_lang: HashMap<String, HashMap<(char, char), usize>> = HashMap::new();
-    for (_, t) in texts {
+    for (_, t) in &texts {
         let value = t.value();
         for (_, _, k) in apostrophes(value) {
             match k {
@@ -197,7 +208,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
     let feed_pair = most_used(&all_pairs).unwrap_or(('“', '”'));
 
-    for &(field, t) in texts {
+    for &(field, t) in &texts {
         let value = t.value();
         let mut edits: Vec<(usize, usize, String)> = Vec::new();
         let mut issues: Vec<String> = Vec::new();
@@ -263,7 +274,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             RULE.finding(
                 t.text.elem,
                 t.text.span,
-                format!("the {} '{value}' uses {}", nouns.of(field, t), issues.join("; and ")),
+                format!("the {} '{value}' uses {}", cx.nouns().of(field, t), issues.join("; and ")),
             )
             .with_help("use one apostrophe and quote style throughout the feed: search may treat ' and ’ as different characters")
             .with_fix(Fix::suggest(fixed)),

@@ -1,3 +1,4 @@
+use super::fieldtext::non_ascii_texts;
 use super::textlang::{code_point, text_fix, LangCache};
 use crate::finding::{Applicability, Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
@@ -50,6 +51,9 @@ const CEDILLA_LANGUAGES: &[&str] = &["tr", "az", "tk", "tt", "crh", "ku", "kmr",
 
 const COMBINING_CEDILLA: char = '\u{0327}';
 
+/// What a text needs for this rule to look at it.
+const CEDILLAS: [char; 5] = ['ş', 'ţ', 'Ş', 'Ţ', COMBINING_CEDILLA];
+
 /// The comma-below letter for a cedilla letter.
 fn comma_below(c: char) -> Option<char> {
     Some(match c {
@@ -95,11 +99,13 @@ fn looks_turkic(s: &str) -> bool {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let nouns = cx.nouns();
     let mut langs = LangCache::default();
-    for (field, t) in cx.display_texts().iter().copied() {
+    for (field, t, facts) in non_ascii_texts(cx) {
+        if !facts.may_have_any(&CEDILLAS) {
+            continue;
+        }
         let value = t.value();
-        if !value.contains(['ş', 'ţ', 'Ş', 'Ţ', COMBINING_CEDILLA]) {
+        if !value.contains(CEDILLAS) {
             continue;
         }
         let Some((fixed, first)) = corrected(value) else {
@@ -120,7 +126,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             (
                 format!(
                     "the Romanian {} '{value}' uses '{shown}' with a cedilla ({}) where Romanian writes '{right}' with a comma below ({})",
-                    nouns.of(field, t),
+                    cx.nouns().of(field, t),
                     code_point(first),
                     code_point(right),
                 ),
@@ -130,7 +136,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             (
                 format!(
                     "the {} '{value}' looks Romanian but uses '{shown}' with a cedilla ({}) where Romanian writes '{right}' with a comma below ({}); its language is '{}', not Romanian",
-                    nouns.of(field, t),
+                    cx.nouns().of(field, t),
                     code_point(first),
                     code_point(right),
                     t.lang.tag(),

@@ -1,9 +1,11 @@
+use std::sync::LazyLock;
+
 use unicode_normalization::UnicodeNormalization;
 
 use super::fieldtext::{code, field, non_ascii_texts, position};
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
-use crate::text::to_nfc;
+use crate::text::{to_nfc, ByteSet};
 
 pub static RULE: Rule = Rule {
     id: "unicode-styled-alphanumerics",
@@ -75,26 +77,15 @@ impl Style {
 
 /// The style of `c` and the plain letter it stands for, if it is a styled letter.
 fn styled(c: char) -> Option<(Style, char)> {
-    let single_nfkc = || {
-        let one = c.to_string();
-        let mut it = one.nfkc();
-        match (it.next(), it.next()) {
-            (Some(p), None) if p != c && p.is_alphanumeric() => Some(p),
-            _ => None,
-        }
-    };
+    let single_nfkc = || single_nfkc(c);
     let u = c as u32;
     match c {
         '\u{1D400}'..='\u{1D7FF}' => single_nfkc().map(|p| (Style::Math, p)),
         '\u{24B6}'..='\u{24E9}' | '\u{1F130}'..='\u{1F149}' => single_nfkc().map(|p| (Style::Enclosed, p)),
         '\u{1F150}'..='\u{1F169}' => char::from_u32('A' as u32 + u - 0x1F150).map(|p| (Style::Enclosed, p)),
         '\u{1F170}'..='\u{1F189}' => char::from_u32('A' as u32 + u - 0x1F170).map(|p| (Style::Enclosed, p)),
-        // U+2139 INFORMATION SOURCE is an emoji; K, Å, Ω signs are canonical (unicode-not-nfc).
-        '\u{2100}'..='\u{214F}' if c != '\u{2139}' && to_nfc(&c.to_string()).chars().eq(std::iter::once(c)) => {
-            single_nfkc()
-                .filter(|p| p.is_ascii_alphabetic())
-                .map(|p| (Style::Letterlike, p))
-        }
+        // Looked up: `℗` is in most P lines.
+        '\u{2100}'..='\u{214F}' => LETTERLIKE[(u - 0x2100) as usize].map(|p| (Style::Letterlike, p)),
         '\u{02B0}'..='\u{02B8}'
         | '\u{02E0}'..='\u{02E4}'
         | '\u{1D2C}'..='\u{1D6A}'
@@ -104,6 +95,37 @@ fn styled(c: char) -> Option<(Style, char)> {
         | '\u{2090}'..='\u{209C}' => single_nfkc().map(|p| (Style::Modifier, p)),
         _ => small_capital(c).map(|p| (Style::SmallCapital, p)),
     }
+}
+
+/// The single alphanumeric character NFKC makes of `c`, if it changes it.
+fn single_nfkc(c: char) -> Option<char> {
+    let one = c.to_string();
+    let mut it = one.nfkc();
+    match (it.next(), it.next()) {
+        (Some(p), None) if p != c && p.is_alphanumeric() => Some(p),
+        _ => None,
+    }
+}
+
+/// The plain letter of each letterlike symbol U+2100–U+214F that stands for one.
+static LETTERLIKE: LazyLock<[Option<char>; 0x50]> = LazyLock::new(|| {
+    std::array::from_fn(|i| {
+        let c = char::from_u32(0x2100 + i as u32)?;
+        // U+2139 INFORMATION SOURCE is an emoji; K, Å, Ω signs are canonical (unicode-not-nfc).
+        if c == '\u{2139}' || !to_nfc(&c.to_string()).chars().eq(std::iter::once(c)) {
+            return None;
+        }
+        single_nfkc(c).filter(|p| p.is_ascii_alphabetic())
+    })
+});
+
+/// Whether the text may hold a character [`styled`] knows: the UTF-8 lead bytes of U+0262–U+02E4
+/// (small capitals, modifier letters), U+1D00–U+24E9, U+A730–U+A7AF and U+1D400–U+1F189.
+fn may_have_styled(b: &ByteSet) -> bool {
+    b.may_have_range('\u{0262}', '\u{02E4}')
+        || b.may_have_range('\u{1D00}', '\u{24E9}')
+        || b.may_have_range('\u{A730}', '\u{A7AF}')
+        || b.may_have_range('\u{1D400}', '\u{1F189}')
 }
 
 /// The lowercase letter a LATIN LETTER SMALL CAPITAL stands for.
@@ -143,30 +165,29 @@ fn small_capital(c: char) -> Option<char> {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (kind, loc) in non_ascii_texts(cx) {
+    for (kind, loc, facts) in non_ascii_texts(cx) {
+        if !facts.may_have_wide(|c| styled(c).is_some(), may_have_styled) {
+            continue;
+        }
         let text = &loc.text;
         let s: &str = &text.value;
         let mut count = 0;
         let mut first: Option<(char, usize)> = None;
         let mut styles: Vec<Style> = Vec::new();
-        let mut plain = String::with_capacity(s.len());
-        for (i, c) in s.char_indices() {
-            match styled(c) {
-                Some((style, p)) => {
-                    count += 1;
-                    first.get_or_insert((c, i));
-                    if !styles.contains(&style) {
-                        styles.push(style);
-                    }
-                    plain.push(p);
+        for (i, c) in s.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            if let Some((style, _)) = styled(c) {
+                count += 1;
+                first.get_or_insert((c, i));
+                if !styles.contains(&style) {
+                    styles.push(style);
                 }
-                None => plain.push(c),
             }
         }
         let Some((c, at)) = first else { continue };
         if count < 2 {
             continue;
         }
+        let plain: String = s.chars().map(|c| styled(c).map_or(c, |(_, p)| p)).collect();
         let severity = if kind.is_name() {
             Severity::Error
         } else {
@@ -201,6 +222,15 @@ mod tests {
 
     fn plain(s: &str) -> String {
         s.chars().map(|c| styled(c).map_or(c, |(_, p)| p)).collect()
+    }
+
+    #[test]
+    fn byte_prefilter_keeps_every_styled_char() {
+        for c in (0x80u32..0x2_0000).filter_map(char::from_u32) {
+            if styled(c).is_some() {
+                assert!(may_have_styled(&ByteSet::of(&c.to_string())), "U+{:04X}", c as u32);
+            }
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 use crate::text::FastUnicode;
 use unicode_properties::GeneralCategory;
 
+use super::fieldtext::non_ascii_texts;
 use super::textlang::code_point;
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
@@ -54,6 +55,9 @@ enum Bad {
     Unassigned,
 }
 
+/// The first code point [`classify`] can report: U+0000–U+0377 are all assigned.
+const FIRST_UNASSIGNED: char = '\u{0378}';
+
 fn classify(c: char) -> Option<Bad> {
     if c == '\u{FFFD}' {
         Some(Bad::Replacement)
@@ -87,13 +91,20 @@ fn describe(bad: Bad, c: char) -> String {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let nouns = cx.nouns();
-    for (field, t) in cx.display_texts().iter().copied() {
-        let value = t.value();
-        if value.is_ascii() {
-            continue; // every ASCII character is assigned and standard
+    // Every character below U+0378 is assigned and standard (lead bytes below 0xCD are).
+    for (field, t, facts) in non_ascii_texts(cx) {
+        if !facts.may_have_wide(
+            |c| c >= FIRST_UNASSIGNED && classify(c).is_some(),
+            |b| b.has_in(0xCD, 0xFF),
+        ) {
+            continue;
         }
-        let found: Vec<(Bad, char)> = value.chars().filter_map(|c| classify(c).map(|b| (b, c))).collect();
+        let value = t.value();
+        let found: Vec<(Bad, char)> = value
+            .chars()
+            .filter(|&c| c >= FIRST_UNASSIGNED)
+            .filter_map(|c| classify(c).map(|b| (b, c)))
+            .collect();
         let Some(&(bad, c)) = found.first() else { continue };
         let more = match found.len() - 1 {
             0 => String::new(),
@@ -110,11 +121,24 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 t.text.span,
                 format!(
                     "the {} '{value}' contains {}{more}",
-                    nouns.of(field, t),
+                    cx.nouns().of(field, t),
                     describe(bad, c)
                 ),
             )
             .with_help(help),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_to_report_below_the_first_unassigned() {
+        for c in (0u32..FIRST_UNASSIGNED as u32).filter_map(char::from_u32) {
+            assert!(classify(c).is_none(), "U+{:04X}", c as u32);
+        }
+        assert!(classify(FIRST_UNASSIGNED).is_some());
     }
 }

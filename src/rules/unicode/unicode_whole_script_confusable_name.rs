@@ -1,4 +1,7 @@
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+use super::fieldtext::non_ascii_texts;
+use crate::text::script::{is_letter, letter_script};
 
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
@@ -50,18 +53,17 @@ None: only the label knows whether the name is meant to be in this script."#,
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let nouns = cx.nouns();
-    let texts = cx.display_texts();
-    // Latin-script names of the feed by skeleton, to name a look-alike the feed also has.
-    let mut latin: HashMap<String, &str> = HashMap::new();
-    for &(field, t) in texts {
-        if field.is_name() && has_latin_letters(t.value()) && is_latin_only(t.value()) {
-            latin.entry(skeleton(t.value().trim())).or_insert(t.value().trim());
-        }
-    }
-    let mut expected: HashMap<String, Option<ScriptCode>> = HashMap::new();
-    for &(field, t) in texts {
-        if !field.is_name() {
+    // The names that read as Latin: none in most feeds, and never an ASCII one.
+    let mut candidates = Vec::new();
+    for (field, t, facts) in non_ascii_texts(cx) {
+        // A Latin letter anywhere makes a name Latin (`latin_lookalike` is `None`).
+        if !field.is_name()
+            || facts.has_ascii_letter()
+            || facts.wide_chars().is_some_and(|cs| {
+                cs.iter()
+                    .any(|&c| is_letter(c) && letter_script(c) == Some(Script::Latin))
+            })
+        {
             continue;
         }
         let value = t.value().trim();
@@ -74,6 +76,22 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         else {
             continue;
         };
+        candidates.push((field, t, value, reads_as, script));
+    }
+    if candidates.is_empty() {
+        return;
+    }
+    // Latin-script names of the feed by skeleton, to name a look-alike the feed also has.
+    // Names repeat across releases: each distinct value is keyed once (the first one wins).
+    let mut latin: HashMap<String, &str> = HashMap::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for &(field, t) in cx.display_texts() {
+        if field.is_name() && seen.insert(t.value()) && has_latin_letters(t.value()) && is_latin_only(t.value()) {
+            latin.entry(skeleton(t.value().trim())).or_insert(t.value().trim());
+        }
+    }
+    let mut expected: HashMap<String, Option<ScriptCode>> = HashMap::new();
+    for (field, t, value, reads_as, script) in candidates {
         let twin = latin.get(&skeleton(value));
         // A name in the script its language is written in (`КОМЕТА` tagged `ru`) is taken as
         // genuine unless the feed also has its Latin look-alike. Unknown expectations (`sr`,
@@ -102,7 +120,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 t.text.span,
                 format!(
                     "the {} '{value}' is written in {script} letters that all look like Latin letters: it reads as '{reads_as}' but is a different name for search and matching{also}",
-                    nouns.of(field, t),
+                    cx.nouns().of(field, t),
                 ),
             )
             .with_help(help),

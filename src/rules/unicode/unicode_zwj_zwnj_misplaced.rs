@@ -1,7 +1,7 @@
 use unicode_properties::UnicodeEmoji;
 use unicode_script::Script;
 
-use super::fieldtext::{char_label, field, fix, in_scripts, is_mark, position, texts};
+use super::fieldtext::{char_label, field, fix, in_scripts, is_mark, non_ascii_texts, position};
 use crate::finding::{Applicability, Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
@@ -162,10 +162,13 @@ fn misplaced(chars: &[(usize, char)], k: usize) -> Option<String> {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (kind, loc) in texts(cx) {
+    for (kind, loc, facts) in non_ascii_texts(cx) {
+        if !facts.may_have_any(&['\u{200C}', '\u{200D}']) {
+            continue;
+        }
         let text = &loc.text;
         let s: &str = &text.value;
-        if s.is_ascii() || !s.contains(['\u{200C}', '\u{200D}']) {
+        if !s.contains(['\u{200C}', '\u{200D}']) {
             continue;
         }
         let chars: Vec<(usize, char)> = s.char_indices().collect();

@@ -1,6 +1,7 @@
-use super::fieldtext::{field, fix, is_xml_space, join_and, position, referenced_chars, texts};
+use super::fieldtext::{field, fix, is_xml_space, join_and, position, referenced_chars, texts_with_facts};
 use crate::finding::{Applicability, Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
+use crate::text::TextFacts;
 
 pub static RULE: Rule = Rule {
     id: "whitespace-trim-collapse-and-punctuation-spacing",
@@ -72,6 +73,22 @@ fn describe_run(run: &str) -> String {
 }
 
 /// Internal runs of whitespace: byte range within `s`.
+/// Whether a text may have something to report, from its [`TextFacts`]: it starts or ends
+/// with whitespace, holds a tab or line break, two spaces in a row, or a space before `,` `)`
+/// `]` `.` or after `(` `[`. Without any of these every whitespace run is one inner space with
+/// no punctuation issue. (All of these are ASCII, which never occurs inside a multi-byte
+/// character.)
+fn may_have_issue(facts: &TextFacts) -> bool {
+    let space = |x: u8| matches!(x, b' ' | b'\t' | b'\n' | b'\r');
+    space(facts.first)
+        || space(facts.last)
+        || facts.bytes.has(b'\t')
+        || facts.bytes.has(b'\n')
+        || facts.bytes.has(b'\r')
+        || b" ,)].".iter().any(|&x| facts.has_space_before(x))
+        || b"([".iter().any(|&x| facts.has_space_after(x))
+}
+
 fn internal_runs(s: &str, first: usize, last: usize) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut start: Option<usize> = None;
@@ -116,10 +133,13 @@ fn punctuation_issue(s: &str, a: usize, b: usize) -> Option<String> {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (kind, loc) in texts(cx) {
+    for (kind, loc, facts) in texts_with_facts(cx) {
+        if !may_have_issue(facts) {
+            continue;
+        }
         let text = &loc.text;
         let s: &str = &text.value;
-        if s.is_empty() || !s.contains(is_xml_space) {
+        if s.is_empty() {
             continue;
         }
         let (Some(first), Some(last)) = (s.find(|c: char| !is_xml_space(c)), s.rfind(|c: char| !is_xml_space(c)))
