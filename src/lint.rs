@@ -207,7 +207,15 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
         };
         let per_rule: Vec<Vec<Finding>>;
         (per_rule, catalogue) = if large {
-            rayon::join(|| RULES.par_iter().filter_map(run).collect(), || facts(feed))
+            rayon::join(
+                || {
+                    cx.build_shared_views_in_parallel(|c| {
+                        RULES.iter().any(|r| r.category == c && selection.is_enabled(r.id))
+                    });
+                    RULES.par_iter().filter_map(run).collect()
+                },
+                || facts(feed),
+            )
         } else {
             (RULES.iter().filter_map(run).collect(), facts(feed))
         };

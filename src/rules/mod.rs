@@ -208,6 +208,47 @@ impl<'f, 'a> Context<'f, 'a> {
         times
     }
 
+    /// Builds the shared views the rules of the enabled categories read, several at once,
+    /// before the rules run in parallel: otherwise a rule that finds a view being built by
+    /// another waits for it and leaves its core idle.
+    pub(crate) fn build_shared_views_in_parallel(&self, enabled: impl Fn(Category) -> bool) {
+        let (language, unicode, label) = (
+            enabled(Category::Language),
+            enabled(Category::Unicode),
+            enabled(Category::Label),
+        );
+        let reference = enabled(Category::Reference);
+        if language || unicode {
+            self.display_texts();
+        }
+        rayon::scope(|s| {
+            if language {
+                s.spawn(|_| {
+                    self.variant_sets();
+                });
+                s.spawn(|_| {
+                    language::texts(self);
+                });
+            }
+            if unicode {
+                s.spawn(|_| {
+                    unicode::fieldtext::display_facts(self);
+                });
+            }
+            if label {
+                s.spawn(|_| {
+                    self.label_names();
+                    self.label_parties();
+                });
+            }
+            if reference {
+                s.spawn(|_| {
+                    self.ref_definitions();
+                });
+            }
+        });
+    }
+
     /// [`Feed::display_texts`], computed once for all the rules of a run.
     pub fn display_texts(&self) -> &[(TextField, &'f Localized<'a>)] {
         self.shared.display_texts.get_or_init(|| self.feed.display_texts())

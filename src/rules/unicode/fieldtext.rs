@@ -24,7 +24,7 @@ pub(super) fn texts_with_facts<'c, 'f, 'a>(
     texts(cx).zip(display_facts(cx)).map(|((k, t), f)| (k, t, f))
 }
 
-fn display_facts<'c>(cx: &'c Context) -> &'c [TextFacts] {
+pub(in crate::rules) fn display_facts<'c>(cx: &'c Context) -> &'c [TextFacts] {
     cx.shared
         .display_facts
         .get_or_init(|| texts(cx).map(|(_, t)| TextFacts::of(t.value())).collect())

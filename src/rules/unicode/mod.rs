@@ -2,7 +2,7 @@
 //! should not be (invisible, control, compatibility, styled), characters that look right but
 //! are not (look-alikes, mojibake, cedillas), and language-dependent letter case.
 
-mod fieldtext;
+pub(crate) mod fieldtext;
 pub(crate) mod textlang;
 
 // Character-level hygiene.
