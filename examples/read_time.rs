@@ -1,0 +1,45 @@
+//! Developer tool: CPU time of decoding and reading one file, less noisy than wall-clock
+//! on a shared machine. `cargo run --release --example read_time -- FILE [--single] [RUNS]`
+use std::time::Instant;
+
+use ddexlint::source::Source;
+
+/// User + system CPU time of the whole process so far, in ms (from /proc, 10 ms ticks).
+fn cpu_ms() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = after.split_whitespace().collect();
+    // Fields after the command: state, ppid, …; utime and stime are the 12th and 13th.
+    let field = |i: usize| f.get(i).and_then(|x| x.parse::<u64>().ok()).unwrap_or(0);
+    (field(11) + field(12)) as f64 * 10.0
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let path = &args[0];
+    let single = args.iter().any(|a| a == "--single");
+    let runs: usize = args.iter().filter_map(|a| a.parse().ok()).next().unwrap_or(3);
+    let bytes = std::fs::read(path).unwrap();
+    let (c, t) = (cpu_ms(), Instant::now());
+    let source = Source::decode(path, bytes).unwrap();
+    eprintln!(
+        "decode {:>8.1} ms wall {:>8.0} ms cpu",
+        t.elapsed().as_secs_f64() * 1e3,
+        cpu_ms() - c
+    );
+    for _ in 0..runs {
+        let (c, t) = (cpu_ms(), Instant::now());
+        let outcome = if single {
+            ddexlint::ern::read_single_threaded(&source.text)
+        } else {
+            ddexlint::ern::read(&source.text)
+        };
+        let wall = t.elapsed().as_secs_f64() * 1e3;
+        let items = outcome.feed.as_ref().map_or(0, |f| f.items.len());
+        drop(outcome);
+        eprintln!(
+            "read   {wall:>8.1} ms wall {:>8.0} ms cpu ({items} items)",
+            cpu_ms() - c
+        );
+    }
+}
