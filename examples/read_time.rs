@@ -18,6 +18,8 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let path = &args[0];
     let single = args.iter().any(|a| a == "--single");
+    // Only the strict XML reader, no model.
+    let xml_only = args.iter().any(|a| a == "--xml-only");
     let runs: usize = args.iter().filter_map(|a| a.parse().ok()).next().unwrap_or(3);
     let bytes = std::fs::read(path).unwrap();
     let (c, t) = (cpu_ms(), Instant::now());
@@ -29,6 +31,19 @@ fn main() {
     );
     for _ in 0..runs {
         let (c, t) = (cpu_ms(), Instant::now());
+        if xml_only {
+            let mut reader = ddexlint::xml::XmlReader::new(&source.text);
+            let mut events = 0usize;
+            while let Ok(Some(_)) = reader.next() {
+                events += 1;
+            }
+            let wall = t.elapsed().as_secs_f64() * 1e3;
+            eprintln!(
+                "xml    {wall:>8.1} ms wall {:>8.0} ms cpu ({events} events)",
+                cpu_ms() - c
+            );
+            continue;
+        }
         let outcome = if single {
             ddexlint::ern::read_single_threaded(&source.text)
         } else {

@@ -65,6 +65,38 @@ static ASCII_NAME: [u8; 256] = {
     t
 };
 
+/// Bytes after which text (without markup) needs a closer look: control characters
+/// (including CR, for end-of-line handling), the lead byte of U+FFFE/U+FFFF, and '>' (of "]]>").
+/// Text without any of them is valid as it stands.
+pub fn text_needs_checks(s: &str) -> bool {
+    s.bytes().any(|b| SPECIAL[b as usize] & IN_TEXT != 0)
+}
+
+/// The same for a raw attribute value: control characters (tab, LF and CR are normalized),
+/// the lead byte of U+FFFE/U+FFFF, '<' and '&'.
+pub fn attr_value_needs_checks(s: &str) -> bool {
+    s.bytes().any(|b| SPECIAL[b as usize] & IN_ATTR != 0)
+}
+
+const IN_TEXT: u8 = 1;
+const IN_ATTR: u8 = 2;
+
+static SPECIAL: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = IN_TEXT | IN_ATTR;
+        b += 1;
+    }
+    t[b'\t' as usize] = IN_ATTR;
+    t[b'\n' as usize] = IN_ATTR;
+    t[0xEF] = IN_TEXT | IN_ATTR;
+    t[b'>' as usize] = IN_TEXT;
+    t[b'<' as usize] = IN_ATTR;
+    t[b'&' as usize] = IN_ATTR;
+    t
+};
+
 #[inline]
 pub fn is_xml_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
@@ -81,6 +113,18 @@ mod tests {
         assert!(!is_name("1a"));
         assert!(!is_name(" y"));
         assert!(!is_name(""));
+    }
+
+    #[test]
+    fn what_needs_checks() {
+        assert!(!text_needs_checks("plain text, é 夢 \t\n"));
+        for s in ["a\rb", "]]>", "\u{FFFE}", "\u{1}", "ﬁ"] {
+            assert!(text_needs_checks(s), "{s:?}");
+        }
+        assert!(!attr_value_needs_checks("plain > é"));
+        for s in ["a\tb", "a\nb", "a\rb", "<", "&amp;", "\u{FFFF}", "\u{1}"] {
+            assert!(attr_value_needs_checks(s), "{s:?}");
+        }
     }
 
     #[test]

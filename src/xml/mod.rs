@@ -15,7 +15,7 @@ use quick_xml::events::Event as QEvent;
 use quick_xml::Reader;
 
 use crate::finding::Span;
-use chars::{first_invalid_char, is_name, is_xml_char, is_xml_space};
+use chars::{attr_value_needs_checks, first_invalid_char, is_name, is_xml_char, is_xml_space, text_needs_checks};
 pub use escape::{escape_attr, escape_text};
 
 /// Why the document is not well-formed, and where.
@@ -89,7 +89,7 @@ pub fn local_name(qname: &str) -> &str {
 }
 
 fn prefix(qname: &str) -> Option<&str> {
-    qname.split_once(':').map(|(p, _)| p)
+    qname.bytes().position(|b| b == b':').map(|i| &qname[..i])
 }
 
 /// Streaming reader. Call [`XmlReader::next`] until it returns `Ok(None)`.
@@ -108,6 +108,8 @@ pub struct XmlReader<'a> {
     pos: usize,
     /// Fast mode: events returned so far (replayed when falling back to the slow mode).
     emitted: usize,
+    /// Fast mode: start of a start tag, end tag or end (at `pos`) already read after a text.
+    peeked: Option<usize>,
     /// Open elements: qualified name and the number of namespace declarations it pushed.
     stack: Vec<(&'a str, u32)>,
     /// Namespace prefixes in scope (prefix, uri).
@@ -186,6 +188,7 @@ impl<'a> XmlReader<'a> {
             reader: slow.then(|| quick_xml_reader(text)),
             pos: 0,
             emitted: 0,
+            peeked: None,
             stack: Vec::new(),
             ns: Vec::new(),
             attrs: Vec::new(),
@@ -233,6 +236,7 @@ impl<'a> XmlReader<'a> {
         s.as_ptr() as usize - self.text.as_ptr() as usize
     }
 
+    #[inline]
     fn raw_event(&mut self) -> Result<(Tok<'a>, usize, usize), XmlError> {
         if let Some(p) = self.pending.take() {
             return Ok(p);
@@ -252,8 +256,23 @@ impl<'a> XmlReader<'a> {
 
     /// The next token in the fast mode, as quick-xml would read it; an error where quick-xml
     /// might report one (or might not: the slow mode decides).
+    #[inline(always)]
     fn fast_token(&mut self) -> Result<(Tok<'a>, usize, usize), XmlError> {
         let bytes = self.text.as_bytes();
+        if let Some(start) = self.peeked.take() {
+            // A tag or the end, already read up to `pos`.
+            let end = self.pos;
+            let tok = if start == end {
+                Tok::Eof
+            } else if bytes[start + 1] == b'/' {
+                Tok::End
+            } else if bytes[end - 2] == b'/' {
+                Tok::Empty
+            } else {
+                Tok::Start
+            };
+            return Ok((tok, start, end));
+        }
         let start = self.pos;
         let Some(&first) = bytes.get(start) else {
             return Ok((Tok::Eof, start, start));
@@ -349,6 +368,7 @@ impl<'a> XmlReader<'a> {
         }
     }
 
+    #[inline(always)]
     fn next_event(&mut self) -> Result<Option<Event<'a>>, XmlError> {
         if let Some(span) = self.pending_end.take() {
             self.close_element();
@@ -358,7 +378,12 @@ impl<'a> XmlReader<'a> {
             return Ok(None);
         }
         loop {
-            let (ev, start, end) = self.raw_event()?;
+            // Fast mode never leaves a token pending (`text_run` looks before it reads).
+            let (ev, start, end) = if self.reader.is_none() && self.pending.is_none() {
+                self.fast_token()?
+            } else {
+                self.raw_event()?
+            };
             match ev {
                 Tok::Start | Tok::Empty => {
                     let is_empty = matches!(ev, Tok::Empty);
@@ -376,11 +401,7 @@ impl<'a> XmlReader<'a> {
                     }));
                 }
                 Tok::Text | Tok::Ref | Tok::Q(QEvent::CData(_)) => {
-                    self.pending = Some((ev, start, end));
-                    return self.text_run().map(|t| t.map(Event::Text)).and_then(|t| match t {
-                        Some(e) => Ok(Some(e)),
-                        None => self.next_event(),
-                    });
+                    return self.text_run((ev, start, end)).map(|t| Some(Event::Text(t)));
                 }
                 Tok::Q(QEvent::Comment(_)) => {}
                 Tok::Q(QEvent::PI(pi)) => {
@@ -545,34 +566,61 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Merge consecutive text, CDATA and reference events into one run.
-    fn text_run(&mut self) -> Result<Option<TextNode<'a>>, XmlError> {
+    #[inline(always)]
+    fn text_run(&mut self, first: (Tok<'a>, usize, usize)) -> Result<TextNode<'a>, XmlError> {
         let mut value: Cow<'a, str> = Cow::Borrowed("");
         let mut span: Option<Span> = None;
         let mut escaped = false;
         let mut markup = false; // a reference or CDATA: never "just white space"
+        let mut first = Some(first);
         loop {
-            let (ev, start, end) = self.raw_event()?;
+            let (ev, start, end) = match first.take() {
+                Some(t) => t,
+                None => {
+                    if self.reader.is_none() {
+                        // Fast mode: look before tokenizing, so that the token after the run
+                        // need not be kept for later. Only CDATA continues a run among markup.
+                        let rest = &self.text.as_bytes()[self.pos..];
+                        if rest.is_empty() || (rest[0] == b'<' && !rest.starts_with(b"<![CDATA[")) {
+                            // The slow mode reads the next token before it returns the text,
+                            // so an error there comes first: read it too, and keep it.
+                            let (tok, start, _) = self.fast_token()?;
+                            if matches!(tok, Tok::Q(_)) {
+                                self.pos = start; // rare: read again
+                            } else {
+                                self.peeked = Some(start);
+                            }
+                            break;
+                        }
+                        self.fast_token()?
+                    } else {
+                        self.raw_event()?
+                    }
+                }
+            };
             match ev {
                 Tok::Text => {
                     let raw_str: &'a str = &self.text[start..end];
-                    if let Some((i, c)) = first_invalid_char(raw_str) {
+                    if !text_needs_checks(raw_str) {
+                        append(&mut value, Cow::Borrowed(raw_str));
+                    } else if let Some((i, c)) = first_invalid_char(raw_str) {
                         return Err(XmlError::new(
                             start + i,
                             format!("character U+{:04X} is not allowed in XML 1.0", c as u32),
                         ));
-                    }
-                    if let Some(i) = memchr::memmem::find(raw_str.as_bytes(), b"]]>") {
+                    } else if let Some(i) = memchr::memmem::find(raw_str.as_bytes(), b"]]>") {
                         return Err(XmlError::new(start + i, "the sequence ']]>' is not allowed in text"));
-                    }
-                    let content = if raw_str.contains('\r') {
-                        Cow::Owned(normalize_newlines(raw_str))
                     } else {
-                        Cow::Borrowed(raw_str)
-                    };
-                    if matches!(content, Cow::Owned(_)) {
-                        escaped = true;
+                        let content = if raw_str.contains('\r') {
+                            Cow::Owned(normalize_newlines(raw_str))
+                        } else {
+                            Cow::Borrowed(raw_str)
+                        };
+                        if matches!(content, Cow::Owned(_)) {
+                            escaped = true;
+                        }
+                        append(&mut value, content);
                     }
-                    append(&mut value, content);
                 }
                 Tok::Q(QEvent::CData(_)) => {
                     escaped = true;
@@ -603,7 +651,7 @@ impl<'a> XmlReader<'a> {
                 Some(s) => Span::new(s.start, end as u32),
             });
         }
-        let Some(span) = span else { return Ok(None) };
+        let span = span.unwrap_or_default(); // never empty: it starts with `first`
         let is_whitespace = !markup && value.bytes().all(is_xml_space);
         if self.stack.is_empty() && !is_whitespace {
             let what = if self.root_closed {
@@ -613,15 +661,16 @@ impl<'a> XmlReader<'a> {
             };
             return Err(XmlError::new(span.start as usize, what));
         }
-        Ok(Some(TextNode {
+        Ok(TextNode {
             value,
             span,
             is_whitespace,
             escaped,
-        }))
+        })
     }
 }
 
+#[inline(always)]
 fn append<'a>(acc: &mut Cow<'a, str>, piece: Cow<'a, str>) {
     if acc.is_empty() {
         *acc = piece;
@@ -799,13 +848,15 @@ fn parse_attributes<'a>(
         let v_end = v_start + len;
         i = v_end + 1;
         let raw_value = &raw[v_start..v_end];
-        if let Some(p) = raw_value.find('<') {
+        let plain = !attr_value_needs_checks(raw_value);
+        if plain {
+            // Nothing to reject, resolve or normalize.
+        } else if let Some(p) = raw_value.find('<') {
             return Err(XmlError::new(
                 base + v_start + p,
                 format!("'<' is not allowed in the value of attribute '{name}'"),
             ));
-        }
-        if let Some((p, c)) = first_invalid_char(raw_value) {
+        } else if let Some((p, c)) = first_invalid_char(raw_value) {
             return Err(XmlError::new(
                 base + v_start + p,
                 format!("character U+{:04X} is not allowed in XML 1.0", c as u32),
@@ -814,7 +865,11 @@ fn parse_attributes<'a>(
         if out.iter().any(|a| a.name == name) {
             return Err(XmlError::new(tag_start, format!("duplicate attribute '{name}'")));
         }
-        let value = attribute_value(raw_value, base + v_start, declared, unexpanded)?;
+        let value = if plain {
+            Cow::Borrowed(raw_value)
+        } else {
+            attribute_value(raw_value, base + v_start, declared, unexpanded)?
+        };
         out.push(Attr {
             name,
             value,
