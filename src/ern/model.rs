@@ -407,8 +407,19 @@ pub struct Feed<'a> {
     pub items: Vec<ItemMark>,
     /// Parent paths of items (`/NewReleaseMessage`, `/NewReleaseMessage/ResourceList`, …).
     pub item_parents: Vec<String>,
-    party_index: HashMap<String, usize>,
-    resource_index: HashMap<String, usize>,
+    party_index: RefIndex<'a>,
+    resource_index: RefIndex<'a>,
+}
+
+/// References to their definitions (keys trimmed, borrowed from the text when they can be).
+/// A seeded hasher: the keys come from the file.
+type RefIndex<'a> = HashMap<Cow<'a, str>, usize, ahash::RandomState>;
+
+fn trimmed<'a>(value: &Cow<'a, str>) -> Cow<'a, str> {
+    match value {
+        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+        Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+    }
 }
 
 /// One item's place in the document.
@@ -439,8 +450,8 @@ impl<'a> Feed<'a> {
             refs: Vec::new(),
             items: Vec::new(),
             item_parents: Vec::new(),
-            party_index: HashMap::new(),
-            resource_index: HashMap::new(),
+            party_index: RefIndex::default(),
+            resource_index: RefIndex::default(),
         }
     }
 
@@ -449,13 +460,13 @@ impl<'a> Feed<'a> {
         self.party_index.clear();
         for (i, p) in self.parties.iter().enumerate() {
             if let Some(r) = &p.reference {
-                self.party_index.entry(r.value.trim().to_string()).or_insert(i);
+                self.party_index.entry(trimmed(&r.value)).or_insert(i);
             }
         }
         self.resource_index.clear();
         for (i, r) in self.resources.iter().enumerate() {
             if let Some(t) = &r.reference {
-                self.resource_index.entry(t.value.trim().to_string()).or_insert(i);
+                self.resource_index.entry(trimmed(&t.value)).or_insert(i);
             }
         }
     }

@@ -339,6 +339,8 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Leave the fast mode: start again in the slow mode and skip the events already returned.
+    #[cold]
+    #[inline(never)]
     fn fall_back(&mut self) {
         let emitted = self.emitted;
         *self = XmlReader::new_slow(self.text);
@@ -351,6 +353,7 @@ impl<'a> XmlReader<'a> {
     /// The next event; `Ok(None)` at the end. Not an `Iterator`: the first error ends reading
     /// and must not be mistaken for the end of the document.
     #[allow(clippy::should_implement_trait)]
+    #[inline(always)] // the caller's loop: the event stays in registers
     pub fn next(&mut self) -> Result<Option<Event<'a>>, XmlError> {
         if self.reader.is_some() {
             return self.next_event();
