@@ -14,6 +14,21 @@ fn cpu_ms() -> f64 {
     (field(11) + field(12)) as f64 * 10.0
 }
 
+/// Peak and current resident memory, in MB.
+fn rss() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = |key: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(key))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0)
+            / 1024
+    };
+    format!("peak {} MB, now {} MB", kb("VmHWM:"), kb("VmRSS:"))
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let path = &args[0];
@@ -50,11 +65,14 @@ fn main() {
             ddexlint::ern::read(&source.text)
         };
         let wall = t.elapsed().as_secs_f64() * 1e3;
+        let cpu = cpu_ms() - c;
         let items = outcome.feed.as_ref().map_or(0, |f| f.items.len());
-        drop(outcome);
         eprintln!(
-            "read   {wall:>8.1} ms wall {:>8.0} ms cpu ({items} items)",
-            cpu_ms() - c
+            "read   {wall:>8.1} ms wall {cpu:>8.0} ms cpu ({items} items; {})",
+            rss()
         );
+        let c = cpu_ms();
+        drop(outcome);
+        eprintln!("drop   {:>8.0} ms cpu", cpu_ms() - c);
     }
 }

@@ -124,6 +124,14 @@ fn id_kind(tree: &Tree, id: NodeId, ern4: bool) -> Option<IdKind> {
     })
 }
 
+/// The values for some nodes, in a vector of exactly their number (a batch file holds
+/// hundreds of thousands of these vectors: `collect` would give each room for four).
+fn exact<T>(ids: impl Iterator<Item = NodeId> + Clone, value: impl FnMut(NodeId) -> T) -> Vec<T> {
+    let mut out = Vec::with_capacity(ids.clone().count());
+    out.extend(ids.map(value));
+    out
+}
+
 /// Record every identifier below `id` and return their indexes.
 fn collect_ids<'a>(tree: &Tree<'a>, id: NodeId, owner: Owner, feed: &mut Feed<'a>) -> Vec<usize> {
     let ern4 = feed.version.is_ern4();
@@ -143,6 +151,7 @@ fn collect_ids<'a>(tree: &Tree<'a>, id: NodeId, owner: Owner, feed: &mut Feed<'a
             });
         }
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -195,10 +204,7 @@ fn read_party<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>) {
     let root = tree.root();
     let index = feed.parties.len();
     let ids = collect_ids(tree, root, Owner::Party(index), feed);
-    let names = tree
-        .children_named(root, "PartyName")
-        .map(|n| party_name(tree, n))
-        .collect();
+    let names = exact(tree.children_named(root, "PartyName"), |n| party_name(tree, n));
     feed.parties.push(Party {
         elem: tree.elem(root),
         tag_span: tree.tag_span(root),
@@ -214,9 +220,7 @@ fn title<'a>(tree: &Tree<'a>, id: NodeId, kind: TitleKind, details: Option<u16>)
     } else {
         (
             tree.child(id, "TitleText").map(|t| tree.localized(t, Some(id))),
-            tree.children_named(id, "SubTitle")
-                .map(|s| tree.localized(s, Some(id)))
-                .collect(),
+            exact(tree.children_named(id, "SubTitle"), |s| tree.localized(s, Some(id))),
         )
     };
     Title {
@@ -253,15 +257,12 @@ fn artist_credit<'a>(tree: &Tree<'a>, id: NodeId) -> ArtistCredit<'a> {
     ArtistCredit {
         elem: tree.elem(id),
         party_ref: tree.child_text(id, "ArtistPartyReference"),
-        names: tree
-            .children_named(id, "PartyName")
-            .map(|n| party_name(tree, n))
-            .collect(),
-        roles: tree
-            .children(id)
-            .filter(|&c| matches!(tree.name(c), "DisplayArtistRole" | "ArtistRole"))
-            .map(|c| tree.text_of(c))
-            .collect(),
+        names: exact(tree.children_named(id, "PartyName"), |n| party_name(tree, n)),
+        roles: exact(
+            tree.children(id)
+                .filter(|&c| matches!(tree.name(c), "DisplayArtistRole" | "ArtistRole")),
+            |c| tree.text_of(c),
+        ),
     }
 }
 
@@ -287,14 +288,8 @@ fn read_display_children<'a>(tree: &Tree<'a>, id: NodeId, details: Option<u16>, 
 }
 
 fn territory_details<'a>(tree: &Tree<'a>, id: NodeId) -> TerritoryDetails<'a> {
-    let codes: Vec<_> = tree
-        .children_named(id, "TerritoryCode")
-        .map(|c| tree.text_of(c))
-        .collect();
-    let excluded: Vec<_> = tree
-        .children_named(id, "ExcludedTerritoryCode")
-        .map(|c| tree.text_of(c))
-        .collect();
+    let codes = exact(tree.children_named(id, "TerritoryCode"), |c| tree.text_of(c));
+    let excluded = exact(tree.children_named(id, "ExcludedTerritoryCode"), |c| tree.text_of(c));
     let is_excluded = codes.is_empty() && !excluded.is_empty();
     TerritoryDetails {
         elem: tree.elem(id),
@@ -394,17 +389,14 @@ fn read_release<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, kind: ReleaseKind) {
         reference: tree.child_text(root, "ReleaseReference"),
         is_main_release: tree.attr_is_true(root, "IsMainRelease"),
         resources_omitted: tree.child(root, "ResourceOmissionReason").is_some(),
-        release_types: tree
-            .children_named(root, "ReleaseType")
-            .map(|c| tree.text_of(c))
-            .collect(),
+        release_types: exact(tree.children_named(root, "ReleaseType"), |c| tree.text_of(c)),
         display,
         labels,
         ids,
-        resource_refs: tree
-            .descendants(root)
-            .filter(|&d| tree.name(d) == "ReleaseResourceReference" && tree.children(d).next().is_none())
-            .map(|d| tree.text_of(d))
-            .collect(),
+        resource_refs: exact(
+            tree.descendants(root)
+                .filter(|&d| tree.name(d) == "ReleaseResourceReference" && tree.children(d).next().is_none()),
+            |d| tree.text_of(d),
+        ),
     });
 }
