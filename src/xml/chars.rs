@@ -37,10 +37,14 @@ pub fn is_name_char(c: char) -> bool {
 
 /// `Name` production.
 pub fn is_name(s: &str) -> bool {
-    // Nearly every name in a feed is ASCII: check bytes against a table.
+    // Nearly every name in a feed is ASCII: check bytes against a table (0 for non-ASCII
+    // bytes, so a name that passes is ASCII; one that fails is decided by chars if not ASCII).
     if let Some((&first, rest)) = s.as_bytes().split_first() {
+        if ASCII_NAME[first as usize] == 2 && rest.iter().all(|&b| ASCII_NAME[b as usize] > 0) {
+            return true;
+        }
         if s.is_ascii() {
-            return ASCII_NAME[first as usize] == 2 && rest.iter().all(|&b| ASCII_NAME[b as usize] > 0);
+            return false;
         }
     }
     let mut chars = s.chars();
