@@ -9,6 +9,8 @@ use super::tree::{NodeId, Tree};
 pub struct ItemReader<'a> {
     /// Local name of the `…List` the item is in ("" for a direct child of the root).
     pub list: &'a str,
+    /// Where display metadata is gathered before it is moved into vectors of its exact size.
+    display: Display<'a>,
 }
 
 const RESOURCE_KINDS: &[&str] = &[
@@ -23,16 +25,16 @@ const RESOURCE_KINDS: &[&str] = &[
 ];
 
 impl<'a> ItemReader<'a> {
-    pub fn read_item(&self, tree: &Tree<'a>, feed: &mut Feed<'a>) {
+    pub fn read_item(&mut self, tree: &Tree<'a>, feed: &mut Feed<'a>) {
         let root = tree.root();
         let name = tree.name(root);
         collect_refs(tree, feed);
         match (self.list, name) {
             ("", "MessageHeader") => read_header(tree, feed),
             ("PartyList", "Party") => read_party(tree, feed),
-            ("ResourceList", kind) if RESOURCE_KINDS.contains(&kind) => read_resource(tree, feed),
-            ("ReleaseList", "Release") => read_release(tree, feed, ReleaseKind::Release),
-            ("ReleaseList", "TrackRelease") => read_release(tree, feed, ReleaseKind::TrackRelease),
+            ("ResourceList", kind) if RESOURCE_KINDS.contains(&kind) => read_resource(tree, feed, &mut self.display),
+            ("ReleaseList", "Release") => read_release(tree, feed, ReleaseKind::Release, &mut self.display),
+            ("ReleaseList", "TrackRelease") => read_release(tree, feed, ReleaseKind::TrackRelease, &mut self.display),
             _ => {}
         }
     }
@@ -306,16 +308,21 @@ fn is_details_by_territory(name: &str) -> bool {
 
 /// A release's or resource's display metadata, ERN 3 and ERN 4 alike. ERN 4 keeps
 /// resource P lines in `SoundRecordingEdition` and the like: those are read too.
-fn read_display<'a>(tree: &Tree<'a>, root: NodeId, labels: Option<&mut Vec<Label<'a>>>) -> Display<'a> {
-    let mut d = Display::default();
-    read_display_children(tree, root, None, &mut d);
+fn read_display<'a>(
+    tree: &Tree<'a>,
+    root: NodeId,
+    labels: Option<&mut Vec<Label<'a>>>,
+    scratch: &mut Display<'a>,
+) -> Display<'a> {
+    let d = scratch;
+    read_display_children(tree, root, None, d);
     let mut labels = labels;
     for c in tree.children(root) {
         let name = tree.name(c);
         if is_details_by_territory(name) {
             let idx = d.details.len() as u16;
             d.details.push(territory_details(tree, c));
-            read_display_children(tree, c, Some(idx), &mut d);
+            read_display_children(tree, c, Some(idx), d);
             if let Some(labels) = labels.as_deref_mut() {
                 for l in tree.children_named(c, "LabelName") {
                     labels.push(Label {
@@ -340,15 +347,22 @@ fn read_display<'a>(tree: &Tree<'a>, root: NodeId, labels: Option<&mut Vec<Label
             }
         }
     }
-    d.shrink_to_fit();
-    d
+    // Drained into vectors of exactly their length: no room for four, no shrinking.
+    Display {
+        titles: d.titles.drain(..).collect(),
+        artist_names: d.artist_names.drain(..).collect(),
+        artists: d.artists.drain(..).collect(),
+        plines: d.plines.drain(..).collect(),
+        clines: d.clines.drain(..).collect(),
+        details: d.details.drain(..).collect(),
+    }
 }
 
-fn read_resource<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>) {
+fn read_resource<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, scratch: &mut Display<'a>) {
     let root = tree.root();
     let index = feed.resources.len();
     let ids = collect_ids(tree, root, Owner::Resource(index), feed);
-    let display = read_display(tree, root, None);
+    let display = read_display(tree, root, None, scratch);
     feed.resources.push(Resource {
         kind: tree.name(root),
         elem: tree.elem(root),
@@ -359,7 +373,7 @@ fn read_resource<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>) {
     });
 }
 
-fn read_release<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, kind: ReleaseKind) {
+fn read_release<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, kind: ReleaseKind, scratch: &mut Display<'a>) {
     let root = tree.root();
     let index = feed.releases.len();
     let mut ids = Vec::new();
@@ -379,7 +393,7 @@ fn read_release<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, kind: ReleaseKind) {
             details: None,
         });
     }
-    let display = read_display(tree, root, Some(&mut labels));
+    let display = read_display(tree, root, Some(&mut labels), scratch);
     labels.shrink_to_fit();
     ids.shrink_to_fit();
     feed.releases.push(Release {

@@ -285,19 +285,6 @@ pub struct Display<'a> {
     pub details: Vec<TerritoryDetails<'a>>,
 }
 
-impl Display<'_> {
-    /// Release spare capacity: a batch file holds tens of thousands of these, and a
-    /// vector's first allocation is four elements.
-    pub(crate) fn shrink_to_fit(&mut self) {
-        self.titles.shrink_to_fit();
-        self.artist_names.shrink_to_fit();
-        self.artists.shrink_to_fit();
-        self.plines.shrink_to_fit();
-        self.clines.shrink_to_fit();
-        self.details.shrink_to_fit();
-    }
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReleaseKind {
     Release,
