@@ -17,6 +17,7 @@ pub(super) trait EventSource<'a> {
 }
 
 impl<'a> EventSource<'a> for XmlReader<'a> {
+    #[inline(always)]
     fn next(&mut self) -> Result<Option<Event<'a>>, XmlError> {
         XmlReader::next(self)
     }

@@ -9,6 +9,8 @@ use super::tree::{NodeId, Tree};
 pub struct ItemReader<'a> {
     /// Local name of the `…List` the item is in ("" for a direct child of the root).
     pub list: &'a str,
+    /// Where display metadata is gathered before it is moved into vectors of its exact size.
+    display: Display<'a>,
 }
 
 const RESOURCE_KINDS: &[&str] = &[
@@ -23,16 +25,16 @@ const RESOURCE_KINDS: &[&str] = &[
 ];
 
 impl<'a> ItemReader<'a> {
-    pub fn read_item(&self, tree: &Tree<'a>, feed: &mut Feed<'a>) {
+    pub fn read_item(&mut self, tree: &Tree<'a>, feed: &mut Feed<'a>) {
         let root = tree.root();
         let name = tree.name(root);
         collect_refs(tree, feed);
         match (self.list, name) {
             ("", "MessageHeader") => read_header(tree, feed),
             ("PartyList", "Party") => read_party(tree, feed),
-            ("ResourceList", kind) if RESOURCE_KINDS.contains(&kind) => read_resource(tree, feed),
-            ("ReleaseList", "Release") => read_release(tree, feed, ReleaseKind::Release),
-            ("ReleaseList", "TrackRelease") => read_release(tree, feed, ReleaseKind::TrackRelease),
+            ("ResourceList", kind) if RESOURCE_KINDS.contains(&kind) => read_resource(tree, feed, &mut self.display),
+            ("ReleaseList", "Release") => read_release(tree, feed, ReleaseKind::Release, &mut self.display),
+            ("ReleaseList", "TrackRelease") => read_release(tree, feed, ReleaseKind::TrackRelease, &mut self.display),
             _ => {}
         }
     }
@@ -124,6 +126,14 @@ fn id_kind(tree: &Tree, id: NodeId, ern4: bool) -> Option<IdKind> {
     })
 }
 
+/// The values for some nodes, in a vector of exactly their number (a batch file holds
+/// hundreds of thousands of these vectors: `collect` would give each room for four).
+fn exact<T>(ids: impl Iterator<Item = NodeId> + Clone, value: impl FnMut(NodeId) -> T) -> Vec<T> {
+    let mut out = Vec::with_capacity(ids.clone().count());
+    out.extend(ids.map(value));
+    out
+}
+
 /// Record every identifier below `id` and return their indexes.
 fn collect_ids<'a>(tree: &Tree<'a>, id: NodeId, owner: Owner, feed: &mut Feed<'a>) -> Vec<usize> {
     let ern4 = feed.version.is_ern4();
@@ -143,6 +153,7 @@ fn collect_ids<'a>(tree: &Tree<'a>, id: NodeId, owner: Owner, feed: &mut Feed<'a
             });
         }
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -195,10 +206,7 @@ fn read_party<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>) {
     let root = tree.root();
     let index = feed.parties.len();
     let ids = collect_ids(tree, root, Owner::Party(index), feed);
-    let names = tree
-        .children_named(root, "PartyName")
-        .map(|n| party_name(tree, n))
-        .collect();
+    let names = exact(tree.children_named(root, "PartyName"), |n| party_name(tree, n));
     feed.parties.push(Party {
         elem: tree.elem(root),
         tag_span: tree.tag_span(root),
@@ -214,9 +222,7 @@ fn title<'a>(tree: &Tree<'a>, id: NodeId, kind: TitleKind, details: Option<u16>)
     } else {
         (
             tree.child(id, "TitleText").map(|t| tree.localized(t, Some(id))),
-            tree.children_named(id, "SubTitle")
-                .map(|s| tree.localized(s, Some(id)))
-                .collect(),
+            exact(tree.children_named(id, "SubTitle"), |s| tree.localized(s, Some(id))),
         )
     };
     Title {
@@ -253,15 +259,12 @@ fn artist_credit<'a>(tree: &Tree<'a>, id: NodeId) -> ArtistCredit<'a> {
     ArtistCredit {
         elem: tree.elem(id),
         party_ref: tree.child_text(id, "ArtistPartyReference"),
-        names: tree
-            .children_named(id, "PartyName")
-            .map(|n| party_name(tree, n))
-            .collect(),
-        roles: tree
-            .children(id)
-            .filter(|&c| matches!(tree.name(c), "DisplayArtistRole" | "ArtistRole"))
-            .map(|c| tree.text_of(c))
-            .collect(),
+        names: exact(tree.children_named(id, "PartyName"), |n| party_name(tree, n)),
+        roles: exact(
+            tree.children(id)
+                .filter(|&c| matches!(tree.name(c), "DisplayArtistRole" | "ArtistRole")),
+            |c| tree.text_of(c),
+        ),
     }
 }
 
@@ -287,14 +290,8 @@ fn read_display_children<'a>(tree: &Tree<'a>, id: NodeId, details: Option<u16>, 
 }
 
 fn territory_details<'a>(tree: &Tree<'a>, id: NodeId) -> TerritoryDetails<'a> {
-    let codes: Vec<_> = tree
-        .children_named(id, "TerritoryCode")
-        .map(|c| tree.text_of(c))
-        .collect();
-    let excluded: Vec<_> = tree
-        .children_named(id, "ExcludedTerritoryCode")
-        .map(|c| tree.text_of(c))
-        .collect();
+    let codes = exact(tree.children_named(id, "TerritoryCode"), |c| tree.text_of(c));
+    let excluded = exact(tree.children_named(id, "ExcludedTerritoryCode"), |c| tree.text_of(c));
     let is_excluded = codes.is_empty() && !excluded.is_empty();
     TerritoryDetails {
         elem: tree.elem(id),
@@ -311,16 +308,21 @@ fn is_details_by_territory(name: &str) -> bool {
 
 /// A release's or resource's display metadata, ERN 3 and ERN 4 alike. ERN 4 keeps
 /// resource P lines in `SoundRecordingEdition` and the like: those are read too.
-fn read_display<'a>(tree: &Tree<'a>, root: NodeId, labels: Option<&mut Vec<Label<'a>>>) -> Display<'a> {
-    let mut d = Display::default();
-    read_display_children(tree, root, None, &mut d);
+fn read_display<'a>(
+    tree: &Tree<'a>,
+    root: NodeId,
+    labels: Option<&mut Vec<Label<'a>>>,
+    scratch: &mut Display<'a>,
+) -> Display<'a> {
+    let d = scratch;
+    read_display_children(tree, root, None, d);
     let mut labels = labels;
     for c in tree.children(root) {
         let name = tree.name(c);
         if is_details_by_territory(name) {
             let idx = d.details.len() as u16;
             d.details.push(territory_details(tree, c));
-            read_display_children(tree, c, Some(idx), &mut d);
+            read_display_children(tree, c, Some(idx), d);
             if let Some(labels) = labels.as_deref_mut() {
                 for l in tree.children_named(c, "LabelName") {
                     labels.push(Label {
@@ -345,15 +347,22 @@ fn read_display<'a>(tree: &Tree<'a>, root: NodeId, labels: Option<&mut Vec<Label
             }
         }
     }
-    d.shrink_to_fit();
-    d
+    // Drained into vectors of exactly their length: no room for four, no shrinking.
+    Display {
+        titles: d.titles.drain(..).collect(),
+        artist_names: d.artist_names.drain(..).collect(),
+        artists: d.artists.drain(..).collect(),
+        plines: d.plines.drain(..).collect(),
+        clines: d.clines.drain(..).collect(),
+        details: d.details.drain(..).collect(),
+    }
 }
 
-fn read_resource<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>) {
+fn read_resource<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, scratch: &mut Display<'a>) {
     let root = tree.root();
     let index = feed.resources.len();
     let ids = collect_ids(tree, root, Owner::Resource(index), feed);
-    let display = read_display(tree, root, None);
+    let display = read_display(tree, root, None, scratch);
     feed.resources.push(Resource {
         kind: tree.name(root),
         elem: tree.elem(root),
@@ -364,7 +373,7 @@ fn read_resource<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>) {
     });
 }
 
-fn read_release<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, kind: ReleaseKind) {
+fn read_release<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, kind: ReleaseKind, scratch: &mut Display<'a>) {
     let root = tree.root();
     let index = feed.releases.len();
     let mut ids = Vec::new();
@@ -384,7 +393,7 @@ fn read_release<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, kind: ReleaseKind) {
             details: None,
         });
     }
-    let display = read_display(tree, root, Some(&mut labels));
+    let display = read_display(tree, root, Some(&mut labels), scratch);
     labels.shrink_to_fit();
     ids.shrink_to_fit();
     feed.releases.push(Release {
@@ -394,17 +403,14 @@ fn read_release<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, kind: ReleaseKind) {
         reference: tree.child_text(root, "ReleaseReference"),
         is_main_release: tree.attr_is_true(root, "IsMainRelease"),
         resources_omitted: tree.child(root, "ResourceOmissionReason").is_some(),
-        release_types: tree
-            .children_named(root, "ReleaseType")
-            .map(|c| tree.text_of(c))
-            .collect(),
+        release_types: exact(tree.children_named(root, "ReleaseType"), |c| tree.text_of(c)),
         display,
         labels,
         ids,
-        resource_refs: tree
-            .descendants(root)
-            .filter(|&d| tree.name(d) == "ReleaseResourceReference" && tree.children(d).next().is_none())
-            .map(|d| tree.text_of(d))
-            .collect(),
+        resource_refs: exact(
+            tree.descendants(root)
+                .filter(|&d| tree.name(d) == "ReleaseResourceReference" && tree.children(d).next().is_none()),
+            |d| tree.text_of(d),
+        ),
     });
 }

@@ -4,7 +4,7 @@
 //! (line/column of findings) and `span` the raw source range of the value itself (what a
 //! finding underlines and what a fix replaces). Values borrow from the decoded text.
 
-use rustc_hash::FxHashMap;
+use std::collections::HashMap;
 use std::borrow::Cow;
 
 use crate::finding::Span;
@@ -285,19 +285,6 @@ pub struct Display<'a> {
     pub details: Vec<TerritoryDetails<'a>>,
 }
 
-impl Display<'_> {
-    /// Release spare capacity: a batch file holds tens of thousands of these, and a
-    /// vector's first allocation is four elements.
-    pub(crate) fn shrink_to_fit(&mut self) {
-        self.titles.shrink_to_fit();
-        self.artist_names.shrink_to_fit();
-        self.artists.shrink_to_fit();
-        self.plines.shrink_to_fit();
-        self.clines.shrink_to_fit();
-        self.details.shrink_to_fit();
-    }
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReleaseKind {
     Release,
@@ -407,9 +394,19 @@ pub struct Feed<'a> {
     pub items: Vec<ItemMark>,
     /// Parent paths of items (`/NewReleaseMessage`, `/NewReleaseMessage/ResourceList`, …).
     pub item_parents: Vec<String>,
-    // Fx, not SipHash: rules look references up hundreds of thousands of times per feed.
-    party_index: FxHashMap<String, usize>,
-    resource_index: FxHashMap<String, usize>,
+    party_index: RefIndex<'a>,
+    resource_index: RefIndex<'a>,
+}
+
+/// References to their definitions (keys trimmed, borrowed from the text when they can be).
+/// A seeded hasher: the keys come from the file.
+type RefIndex<'a> = HashMap<Cow<'a, str>, usize, ahash::RandomState>;
+
+fn trimmed<'a>(value: &Cow<'a, str>) -> Cow<'a, str> {
+    match value {
+        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+        Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+    }
 }
 
 /// One item's place in the document.
@@ -440,8 +437,8 @@ impl<'a> Feed<'a> {
             refs: Vec::new(),
             items: Vec::new(),
             item_parents: Vec::new(),
-            party_index: FxHashMap::default(),
-            resource_index: FxHashMap::default(),
+            party_index: RefIndex::default(),
+            resource_index: RefIndex::default(),
         }
     }
 
@@ -450,13 +447,13 @@ impl<'a> Feed<'a> {
         self.party_index.clear();
         for (i, p) in self.parties.iter().enumerate() {
             if let Some(r) = &p.reference {
-                self.party_index.entry(r.value.trim().to_string()).or_insert(i);
+                self.party_index.entry(trimmed(&r.value)).or_insert(i);
             }
         }
         self.resource_index.clear();
         for (i, r) in self.resources.iter().enumerate() {
             if let Some(t) = &r.reference {
-                self.resource_index.entry(t.value.trim().to_string()).or_insert(i);
+                self.resource_index.entry(trimmed(&t.value)).or_insert(i);
             }
         }
     }

@@ -16,7 +16,6 @@ enum Item<'a> {
         name: &'a str,
         span: Span,
         attrs: (u32, u32),
-        namespace: Option<String>,
     },
     End {
         span: Span,
@@ -32,6 +31,9 @@ enum Item<'a> {
 struct Batch<'a> {
     items: Vec<Item<'a>>,
     attrs: Vec<Attr<'a>>,
+    /// The root element's namespace, on the batch with the root's start tag (only the
+    /// root's is asked for: kept out of the events, which stay small).
+    namespace: Option<String>,
     /// Set on the last batch: how reading ended.
     end: Option<Result<Vec<(String, u32)>, XmlError>>,
 }
@@ -65,18 +67,14 @@ fn produce<'a>(text: &'a str, full: SyncSender<Batch<'a>>, empty: Receiver<Batch
             Ok(Some(Event::Start { name, span })) => {
                 let a0 = batch.attrs.len() as u32;
                 batch.attrs.extend_from_slice(reader.attrs());
-                // Only the root's namespace is asked for.
-                let namespace = if first_start {
-                    reader.element_namespace(name).map(str::to_string)
-                } else {
-                    None
-                };
-                first_start = false;
+                if first_start {
+                    batch.namespace = reader.element_namespace(name).map(str::to_string);
+                    first_start = false;
+                }
                 batch.items.push(Item::Start {
                     name,
                     span,
                     attrs: (a0, batch.attrs.len() as u32),
-                    namespace,
                 });
             }
             Ok(Some(Event::End { span })) => batch.items.push(Item::End { span }),
@@ -107,6 +105,7 @@ struct Consumer<'a> {
 }
 
 impl<'a> EventSource<'a> for Consumer<'a> {
+    #[inline(always)]
     fn next(&mut self) -> Result<Option<Event<'a>>, XmlError> {
         loop {
             if self.done {
@@ -117,16 +116,8 @@ impl<'a> EventSource<'a> for Consumer<'a> {
                 let item = std::mem::replace(&mut self.batch.items[self.pos], Item::End { span: Span::default() });
                 self.pos += 1;
                 return Ok(Some(match item {
-                    Item::Start {
-                        name,
-                        span,
-                        attrs,
-                        namespace,
-                    } => {
+                    Item::Start { name, span, attrs } => {
                         self.current = attrs;
-                        if namespace.is_some() {
-                            self.namespace = namespace;
-                        }
                         Event::Start { name, span }
                     }
                     Item::End { span } => Event::End { span },
@@ -152,6 +143,9 @@ impl<'a> EventSource<'a> for Consumer<'a> {
                 },
             );
             self.pos = 0;
+            if let Some(ns) = self.batch.namespace.take() {
+                self.namespace = Some(ns);
+            }
             used.items.clear();
             used.attrs.clear();
             let _ = self.empty.send(used);

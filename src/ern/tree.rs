@@ -166,7 +166,7 @@ impl<'a> Tree<'a> {
         }
     }
 
-    pub fn children_named<'s>(&'s self, id: NodeId, name: &'s str) -> impl Iterator<Item = NodeId> + 's {
+    pub fn children_named<'s>(&'s self, id: NodeId, name: &'s str) -> impl Iterator<Item = NodeId> + Clone + 's {
         self.children(id).filter(move |&c| self.name(c) == name)
     }
 
@@ -176,7 +176,7 @@ impl<'a> Tree<'a> {
 
     /// All descendants of `id` in document order (not `id` itself). Nodes are stored in
     /// document order, so a subtree is a contiguous run of ids.
-    pub fn descendants(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+    pub fn descendants(&self, id: NodeId) -> impl Iterator<Item = NodeId> + Clone + '_ {
         let end = self.subtree_end(id);
         (id + 1)..end
     }
@@ -288,6 +288,7 @@ impl<'a> Tree<'a> {
     }
 }
 
+#[derive(Clone)]
 pub struct Children<'t, 'a> {
     tree: &'t Tree<'a>,
     next: NodeId,

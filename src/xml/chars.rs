@@ -37,10 +37,14 @@ pub fn is_name_char(c: char) -> bool {
 
 /// `Name` production.
 pub fn is_name(s: &str) -> bool {
-    // Nearly every name in a feed is ASCII: check bytes against a table.
+    // Nearly every name in a feed is ASCII: check bytes against a table (0 for non-ASCII
+    // bytes, so a name that passes is ASCII; one that fails is decided by chars if not ASCII).
     if let Some((&first, rest)) = s.as_bytes().split_first() {
+        if ASCII_NAME[first as usize] == 2 && rest.iter().all(|&b| ASCII_NAME[b as usize] > 0) {
+            return true;
+        }
         if s.is_ascii() {
-            return ASCII_NAME[first as usize] == 2 && rest.iter().all(|&b| ASCII_NAME[b as usize] > 0);
+            return false;
         }
     }
     let mut chars = s.chars();
@@ -65,6 +69,38 @@ static ASCII_NAME: [u8; 256] = {
     t
 };
 
+/// Bytes after which text (without markup) needs a closer look: control characters
+/// (including CR, for end-of-line handling), the lead byte of U+FFFE/U+FFFF, and '>' (of "]]>").
+/// Text without any of them is valid as it stands.
+pub fn text_needs_checks(s: &str) -> bool {
+    s.bytes().any(|b| SPECIAL[b as usize] & IN_TEXT != 0)
+}
+
+/// The same for a raw attribute value: control characters (tab, LF and CR are normalized),
+/// the lead byte of U+FFFE/U+FFFF, '<' and '&'.
+pub fn attr_value_needs_checks(s: &str) -> bool {
+    s.bytes().any(|b| SPECIAL[b as usize] & IN_ATTR != 0)
+}
+
+const IN_TEXT: u8 = 1;
+const IN_ATTR: u8 = 2;
+
+static SPECIAL: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = IN_TEXT | IN_ATTR;
+        b += 1;
+    }
+    t[b'\t' as usize] = IN_ATTR;
+    t[b'\n' as usize] = IN_ATTR;
+    t[0xEF] = IN_TEXT | IN_ATTR;
+    t[b'>' as usize] = IN_TEXT;
+    t[b'<' as usize] = IN_ATTR;
+    t[b'&' as usize] = IN_ATTR;
+    t
+};
+
 #[inline]
 pub fn is_xml_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
@@ -81,6 +117,18 @@ mod tests {
         assert!(!is_name("1a"));
         assert!(!is_name(" y"));
         assert!(!is_name(""));
+    }
+
+    #[test]
+    fn what_needs_checks() {
+        assert!(!text_needs_checks("plain text, é 夢 \t\n"));
+        for s in ["a\rb", "]]>", "\u{FFFE}", "\u{1}", "ﬁ"] {
+            assert!(text_needs_checks(s), "{s:?}");
+        }
+        assert!(!attr_value_needs_checks("plain > é"));
+        for s in ["a\tb", "a\nb", "a\rb", "<", "&amp;", "\u{FFFF}", "\u{1}"] {
+            assert!(attr_value_needs_checks(s), "{s:?}");
+        }
     }
 
     #[test]

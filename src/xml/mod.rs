@@ -15,7 +15,7 @@ use quick_xml::events::Event as QEvent;
 use quick_xml::Reader;
 
 use crate::finding::Span;
-use chars::{first_invalid_char, is_name, is_xml_char, is_xml_space};
+use chars::{attr_value_needs_checks, first_invalid_char, is_name, is_xml_char, is_xml_space, text_needs_checks};
 pub use escape::{escape_attr, escape_text};
 
 /// Why the document is not well-formed, and where.
@@ -89,19 +89,33 @@ pub fn local_name(qname: &str) -> &str {
 }
 
 fn prefix(qname: &str) -> Option<&str> {
-    qname.split_once(':').map(|(p, _)| p)
+    qname.bytes().position(|b| b == b':').map(|i| &qname[..i])
 }
 
 /// Streaming reader. Call [`XmlReader::next`] until it returns `Ok(None)`.
+///
+/// Tokenizing has two modes. The fast one reads start and end tags, text and references
+/// itself and hands only the rare `<!…>` and `<?…?>` constructs to quick-xml, one at a time.
+/// It accepts only what quick-xml accepts, with the same events and offsets; at anything
+/// it does not accept it gives up: the reader starts again in the slow mode (quick-xml for
+/// every token) and replays the events already returned, so that errors, their messages and
+/// offsets are quick-xml's, exactly as if the slow mode had been used from the start.
 pub struct XmlReader<'a> {
     text: &'a str,
-    reader: Reader<&'a [u8]>,
+    /// The tokenizer of the slow mode; `None` in the fast mode.
+    reader: Option<Reader<&'a [u8]>>,
+    /// Fast mode: where the next token starts.
+    pos: usize,
+    /// Fast mode: events returned so far (replayed when falling back to the slow mode).
+    emitted: usize,
+    /// Fast mode: start of a start tag, end tag or end (at `pos`) already read after a text.
+    peeked: Option<usize>,
     /// Open elements: qualified name and the number of namespace declarations it pushed.
     stack: Vec<(&'a str, u32)>,
     /// Namespace prefixes in scope (prefix, uri).
     ns: Vec<(&'a str, Cow<'a, str>)>,
     attrs: Vec<Attr<'a>>,
-    pending: Option<(QEvent<'a>, usize, usize)>,
+    pending: Option<(Tok<'a>, usize, usize)>,
     pending_end: Option<Span>,
     seen_root: bool,
     root_closed: bool,
@@ -112,17 +126,69 @@ pub struct XmlReader<'a> {
     done: bool,
 }
 
+/// A token: what quick-xml would have returned (`Q` for what is left to quick-xml in
+/// both modes). Its source range is kept alongside.
+#[derive(Debug)]
+enum Tok<'a> {
+    Start,
+    Empty,
+    End,
+    Text,
+    /// `&name;`
+    Ref,
+    Eof,
+    Q(QEvent<'a>),
+}
+
+impl<'a> From<QEvent<'a>> for Tok<'a> {
+    fn from(ev: QEvent<'a>) -> Self {
+        match ev {
+            QEvent::Start(_) => Tok::Start,
+            QEvent::Empty(_) => Tok::Empty,
+            QEvent::End(_) => Tok::End,
+            QEvent::Text(_) => Tok::Text,
+            QEvent::GeneralRef(_) => Tok::Ref,
+            QEvent::Eof => Tok::Eof,
+            other => Tok::Q(other),
+        }
+    }
+}
+
+fn quick_xml_reader(text: &str) -> Reader<&[u8]> {
+    let mut reader = Reader::from_str(text);
+    let config = reader.config_mut();
+    config.check_end_names = true;
+    config.check_comments = true;
+    config.expand_empty_elements = false;
+    config.trim_text(false);
+    reader
+}
+
+/// Why the fast mode gave up (never shown: the slow mode finds the real error).
+fn give_up() -> XmlError {
+    XmlError::new(0, "fast tokenizer gave up")
+}
+
 impl<'a> XmlReader<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut reader = Reader::from_str(text);
-        let config = reader.config_mut();
-        config.check_end_names = true;
-        config.check_comments = true;
-        config.expand_empty_elements = false;
-        config.trim_text(false);
+        // quick-xml skips a leading byte order mark without counting it in its offsets:
+        // leave such text to it.
+        let slow = text.starts_with('\u{FEFF}');
+        Self::with_mode(text, slow)
+    }
+
+    /// A reader that tokenizes with quick-xml only (for tests comparing the two modes).
+    pub fn new_slow(text: &'a str) -> Self {
+        Self::with_mode(text, true)
+    }
+
+    fn with_mode(text: &'a str, slow: bool) -> Self {
         XmlReader {
             text,
-            reader,
+            reader: slow.then(|| quick_xml_reader(text)),
+            pos: 0,
+            emitted: 0,
+            peeked: None,
             stack: Vec::new(),
             ns: Vec::new(),
             attrs: Vec::new(),
@@ -170,24 +236,143 @@ impl<'a> XmlReader<'a> {
         s.as_ptr() as usize - self.text.as_ptr() as usize
     }
 
-    fn raw_event(&mut self) -> Result<(QEvent<'a>, usize, usize), XmlError> {
+    #[inline]
+    fn raw_event(&mut self) -> Result<(Tok<'a>, usize, usize), XmlError> {
         if let Some(p) = self.pending.take() {
             return Ok(p);
         }
-        let start = self.reader.buffer_position() as usize;
-        match self.reader.read_event() {
-            Ok(ev) => Ok((ev, start, self.reader.buffer_position() as usize)),
+        let Some(reader) = self.reader.as_mut() else {
+            return self.fast_token();
+        };
+        let start = reader.buffer_position() as usize;
+        match reader.read_event() {
+            Ok(ev) => Ok((ev.into(), start, reader.buffer_position() as usize)),
             Err(e) => Err(XmlError::new(
-                self.reader.error_position() as usize,
+                reader.error_position() as usize,
                 describe_quick_xml_error(&e),
             )),
+        }
+    }
+
+    /// The next token in the fast mode, as quick-xml would read it; an error where quick-xml
+    /// might report one (or might not: the slow mode decides).
+    #[inline(always)]
+    fn fast_token(&mut self) -> Result<(Tok<'a>, usize, usize), XmlError> {
+        let bytes = self.text.as_bytes();
+        if let Some(start) = self.peeked.take() {
+            // A tag or the end, already read up to `pos`.
+            let end = self.pos;
+            let tok = if start == end {
+                Tok::Eof
+            } else if bytes[start + 1] == b'/' {
+                Tok::End
+            } else if bytes[end - 2] == b'/' {
+                Tok::Empty
+            } else {
+                Tok::Start
+            };
+            return Ok((tok, start, end));
+        }
+        let start = self.pos;
+        let Some(&first) = bytes.get(start) else {
+            return Ok((Tok::Eof, start, start));
+        };
+        let (tok, end) = match first {
+            b'<' => match bytes.get(start + 1) {
+                None => return Err(give_up()),
+                Some(b'/') => {
+                    // Accepted only when it closes the open element: then there is no quote
+                    // before the '>' and quick-xml's quote-aware search ends at the same '>'.
+                    let Some(gt) = memchr::memchr(b'>', &bytes[start + 2..]) else {
+                        return Err(give_up());
+                    };
+                    let content = &bytes[start + 2..start + 2 + gt];
+                    let trimmed = content.len() - content.iter().rev().take_while(|&&b| is_xml_space(b)).count();
+                    match self.stack.last() {
+                        Some((open, _)) if open.as_bytes() == &content[..trimmed] => {}
+                        _ => return Err(give_up()),
+                    }
+                    (Tok::End, start + 2 + gt + 1)
+                }
+                Some(b'!' | b'?') => {
+                    // Comments, CDATA, DOCTYPE, processing instructions: one token by quick-xml.
+                    let mut reader = quick_xml_reader(&self.text[start..]);
+                    let ev = reader.read_event().map_err(|_| give_up())?;
+                    (Tok::from(ev), start + reader.buffer_position() as usize)
+                }
+                Some(_) => {
+                    // quick-xml's search for the end of a tag: the first '>' outside quotes.
+                    let mut quote = 0u8;
+                    let mut gt = None;
+                    for i in memchr::memchr3_iter(b'>', b'\'', b'"', &bytes[start + 1..]) {
+                        let b = bytes[start + 1 + i];
+                        if quote == 0 {
+                            if b == b'>' {
+                                gt = Some(start + 1 + i);
+                                break;
+                            }
+                            quote = b;
+                        } else if b == quote {
+                            quote = 0;
+                        }
+                    }
+                    let Some(gt) = gt else { return Err(give_up()) };
+                    let tok = if bytes[gt - 1] == b'/' && gt - 1 > start {
+                        Tok::Empty
+                    } else {
+                        Tok::Start
+                    };
+                    (tok, gt + 1)
+                }
+            },
+            b'&' => match memchr::memchr3(b';', b'&', b'<', &bytes[start + 1..]) {
+                Some(i) if bytes[start + 1 + i] == b';' => (Tok::Ref, start + 1 + i + 1),
+                _ => return Err(give_up()),
+            },
+            _ => {
+                let end = memchr::memchr2(b'<', b'&', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+                (Tok::Text, end)
+            }
+        };
+        self.pos = end;
+        Ok((tok, start, end))
+    }
+
+    /// Leave the fast mode: start again in the slow mode and skip the events already returned.
+    #[cold]
+    #[inline(never)]
+    fn fall_back(&mut self) {
+        let emitted = self.emitted;
+        *self = XmlReader::new_slow(self.text);
+        for _ in 0..emitted {
+            let replayed = self.next_event();
+            debug_assert!(matches!(replayed, Ok(Some(_))), "the slow mode disagrees: {replayed:?}");
         }
     }
 
     /// The next event; `Ok(None)` at the end. Not an `Iterator`: the first error ends reading
     /// and must not be mistaken for the end of the document.
     #[allow(clippy::should_implement_trait)]
+    #[inline(always)] // the caller's loop: the event stays in registers
     pub fn next(&mut self) -> Result<Option<Event<'a>>, XmlError> {
+        if self.reader.is_some() {
+            return self.next_event();
+        }
+        match self.next_event() {
+            Ok(Some(ev)) => {
+                self.emitted += 1;
+                Ok(Some(ev))
+            }
+            Ok(None) => Ok(None),
+            Err(_) => {
+                self.fall_back();
+                self.next_event()
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn next_event(&mut self) -> Result<Option<Event<'a>>, XmlError> {
         if let Some(span) = self.pending_end.take() {
             self.close_element();
             return Ok(Some(Event::End { span }));
@@ -196,15 +381,20 @@ impl<'a> XmlReader<'a> {
             return Ok(None);
         }
         loop {
-            let (ev, start, end) = self.raw_event()?;
+            // Fast mode never leaves a token pending (`text_run` looks before it reads).
+            let (ev, start, end) = if self.reader.is_none() && self.pending.is_none() {
+                self.fast_token()?
+            } else {
+                self.raw_event()?
+            };
             match ev {
-                QEvent::Start(_) | QEvent::Empty(_) => {
-                    let is_empty = matches!(ev, QEvent::Empty(_));
+                Tok::Start | Tok::Empty => {
+                    let is_empty = matches!(ev, Tok::Empty);
                     // Positions are exact for a slice reader: the tag is text[start..end].
                     let raw = &self.text[start + 1..end - 1];
                     return self.start_tag(raw, start, end, is_empty).map(Some);
                 }
-                QEvent::End(_) => {
+                Tok::End => {
                     if self.stack.is_empty() {
                         return Err(XmlError::new(start, "end tag without a matching start tag"));
                     }
@@ -213,15 +403,11 @@ impl<'a> XmlReader<'a> {
                         span: Span::new(start as u32, end as u32),
                     }));
                 }
-                QEvent::Text(_) | QEvent::CData(_) | QEvent::GeneralRef(_) => {
-                    self.pending = Some((ev, start, end));
-                    return self.text_run().map(|t| t.map(Event::Text)).and_then(|t| match t {
-                        Some(e) => Ok(Some(e)),
-                        None => self.next(),
-                    });
+                Tok::Text | Tok::Ref | Tok::Q(QEvent::CData(_)) => {
+                    return self.text_run((ev, start, end)).map(|t| Some(Event::Text(t)));
                 }
-                QEvent::Comment(_) => {}
-                QEvent::PI(pi) => {
+                Tok::Q(QEvent::Comment(_)) => {}
+                Tok::Q(QEvent::PI(pi)) => {
                     let target = pi.target();
                     if target.eq_ignore_ascii_case("xml") {
                         return Err(XmlError::new(
@@ -236,7 +422,7 @@ impl<'a> XmlReader<'a> {
                         ));
                     }
                 }
-                QEvent::Decl(decl) => {
+                Tok::Q(QEvent::Decl(decl)) => {
                     if start != 0 {
                         return Err(XmlError::new(
                             start,
@@ -249,7 +435,7 @@ impl<'a> XmlReader<'a> {
                         Err(e) => return Err(XmlError::new(start, describe_quick_xml_error(&e))),
                     }
                 }
-                QEvent::DocType(_) => {
+                Tok::Q(QEvent::DocType(_)) => {
                     if self.seen_root {
                         return Err(XmlError::new(
                             start,
@@ -263,7 +449,9 @@ impl<'a> XmlReader<'a> {
                         entities,
                     }));
                 }
-                QEvent::Eof => {
+                // Never made: `Tok::from` gives these their own tokens.
+                Tok::Q(_) => {}
+                Tok::Eof => {
                     self.done = true;
                     if let Some((name, _)) = self.stack.last() {
                         return Err(XmlError::new(
@@ -381,36 +569,63 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Merge consecutive text, CDATA and reference events into one run.
-    fn text_run(&mut self) -> Result<Option<TextNode<'a>>, XmlError> {
+    #[inline(always)]
+    fn text_run(&mut self, first: (Tok<'a>, usize, usize)) -> Result<TextNode<'a>, XmlError> {
         let mut value: Cow<'a, str> = Cow::Borrowed("");
         let mut span: Option<Span> = None;
         let mut escaped = false;
         let mut markup = false; // a reference or CDATA: never "just white space"
+        let mut first = Some(first);
         loop {
-            let (ev, start, end) = self.raw_event()?;
+            let (ev, start, end) = match first.take() {
+                Some(t) => t,
+                None => {
+                    if self.reader.is_none() {
+                        // Fast mode: look before tokenizing, so that the token after the run
+                        // need not be kept for later. Only CDATA continues a run among markup.
+                        let rest = &self.text.as_bytes()[self.pos..];
+                        if rest.is_empty() || (rest[0] == b'<' && !rest.starts_with(b"<![CDATA[")) {
+                            // The slow mode reads the next token before it returns the text,
+                            // so an error there comes first: read it too, and keep it.
+                            let (tok, start, _) = self.fast_token()?;
+                            if matches!(tok, Tok::Q(_)) {
+                                self.pos = start; // rare: read again
+                            } else {
+                                self.peeked = Some(start);
+                            }
+                            break;
+                        }
+                        self.fast_token()?
+                    } else {
+                        self.raw_event()?
+                    }
+                }
+            };
             match ev {
-                QEvent::Text(_) => {
+                Tok::Text => {
                     let raw_str: &'a str = &self.text[start..end];
-                    if let Some((i, c)) = first_invalid_char(raw_str) {
+                    if !text_needs_checks(raw_str) {
+                        append(&mut value, Cow::Borrowed(raw_str));
+                    } else if let Some((i, c)) = first_invalid_char(raw_str) {
                         return Err(XmlError::new(
                             start + i,
                             format!("character U+{:04X} is not allowed in XML 1.0", c as u32),
                         ));
-                    }
-                    if let Some(i) = memchr::memmem::find(raw_str.as_bytes(), b"]]>") {
+                    } else if let Some(i) = memchr::memmem::find(raw_str.as_bytes(), b"]]>") {
                         return Err(XmlError::new(start + i, "the sequence ']]>' is not allowed in text"));
-                    }
-                    let content = if raw_str.contains('\r') {
-                        Cow::Owned(normalize_newlines(raw_str))
                     } else {
-                        Cow::Borrowed(raw_str)
-                    };
-                    if matches!(content, Cow::Owned(_)) {
-                        escaped = true;
+                        let content = if raw_str.contains('\r') {
+                            Cow::Owned(normalize_newlines(raw_str))
+                        } else {
+                            Cow::Borrowed(raw_str)
+                        };
+                        if matches!(content, Cow::Owned(_)) {
+                            escaped = true;
+                        }
+                        append(&mut value, content);
                     }
-                    append(&mut value, content);
                 }
-                QEvent::CData(_) => {
+                Tok::Q(QEvent::CData(_)) => {
                     escaped = true;
                     markup = true;
                     let inner = &self.text[start + 9..end - 3];
@@ -422,7 +637,7 @@ impl<'a> XmlReader<'a> {
                     }
                     append(&mut value, Cow::Owned(normalize_newlines(inner)));
                 }
-                QEvent::GeneralRef(_) => {
+                Tok::Ref => {
                     escaped = true;
                     markup = true;
                     let name = &self.text[start + 1..end - 1];
@@ -439,7 +654,7 @@ impl<'a> XmlReader<'a> {
                 Some(s) => Span::new(s.start, end as u32),
             });
         }
-        let Some(span) = span else { return Ok(None) };
+        let span = span.unwrap_or_default(); // never empty: it starts with `first`
         let is_whitespace = !markup && value.bytes().all(is_xml_space);
         if self.stack.is_empty() && !is_whitespace {
             let what = if self.root_closed {
@@ -449,15 +664,16 @@ impl<'a> XmlReader<'a> {
             };
             return Err(XmlError::new(span.start as usize, what));
         }
-        Ok(Some(TextNode {
+        Ok(TextNode {
             value,
             span,
             is_whitespace,
             escaped,
-        }))
+        })
     }
 }
 
+#[inline(always)]
 fn append<'a>(acc: &mut Cow<'a, str>, piece: Cow<'a, str>) {
     if acc.is_empty() {
         *acc = piece;
@@ -635,13 +851,15 @@ fn parse_attributes<'a>(
         let v_end = v_start + len;
         i = v_end + 1;
         let raw_value = &raw[v_start..v_end];
-        if let Some(p) = raw_value.find('<') {
+        let plain = !attr_value_needs_checks(raw_value);
+        if plain {
+            // Nothing to reject, resolve or normalize.
+        } else if let Some(p) = raw_value.find('<') {
             return Err(XmlError::new(
                 base + v_start + p,
                 format!("'<' is not allowed in the value of attribute '{name}'"),
             ));
-        }
-        if let Some((p, c)) = first_invalid_char(raw_value) {
+        } else if let Some((p, c)) = first_invalid_char(raw_value) {
             return Err(XmlError::new(
                 base + v_start + p,
                 format!("character U+{:04X} is not allowed in XML 1.0", c as u32),
@@ -650,7 +868,11 @@ fn parse_attributes<'a>(
         if out.iter().any(|a| a.name == name) {
             return Err(XmlError::new(tag_start, format!("duplicate attribute '{name}'")));
         }
-        let value = attribute_value(raw_value, base + v_start, declared, unexpanded)?;
+        let value = if plain {
+            Cow::Borrowed(raw_value)
+        } else {
+            attribute_value(raw_value, base + v_start, declared, unexpanded)?
+        };
         out.push(Attr {
             name,
             value,
@@ -744,5 +966,134 @@ fn describe_quick_xml_error(e: &quick_xml::Error) -> String {
             other => other.to_string(),
         },
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every event, the error that ends reading, and the reader's final state.
+    fn transcript(mut reader: XmlReader) -> String {
+        let mut out = String::new();
+        loop {
+            let r = reader.next();
+            out.push_str(&format!("{r:?}\n"));
+            if let Ok(Some(Event::Start { .. })) = &r {
+                out.push_str(&format!("  {:?} {:?}\n", reader.attrs(), reader.ns));
+            }
+            if !matches!(r, Ok(Some(_))) {
+                break;
+            }
+        }
+        out.push_str(&format!("{:?}", reader.unexpanded_refs));
+        out
+    }
+
+    fn assert_modes_agree(doc: &str) {
+        let fast = transcript(XmlReader::new(doc));
+        let slow = transcript(XmlReader::new_slow(doc));
+        assert_eq!(fast, slow, "fast and slow modes differ on {doc:?}");
+    }
+
+    #[test]
+    fn fast_mode_reads_exactly_like_quick_xml() {
+        let base = include_str!("../../tests/fixtures/base-ern43.xml");
+        let base3 = include_str!("../../tests/fixtures/base-ern382.xml");
+        for doc in [base, base3] {
+            assert_modes_agree(doc);
+            // Every truncation.
+            for cut in (0..doc.len()).filter(|&c| doc.is_char_boundary(c)).step_by(3) {
+                assert_modes_agree(&doc[..cut]);
+            }
+        }
+        // Odd things spliced in at many places.
+        let splices = [
+            "<",
+            ">",
+            "&",
+            "&amp;",
+            "&#x41;",
+            "&foo;",
+            "&lt",
+            "'",
+            "\"",
+            "/",
+            "</x>",
+            "<!-- c -->",
+            "<!-- a -- b -->",
+            "<![CDATA[x]]>",
+            "<![CDATA[x",
+            "]]>",
+            "<?pi x?>",
+            "<?xml version='1.0'?>",
+            "<!DOCTYPE d [<!ENTITY e 'x'>]>",
+            "&e;",
+            "\r\n",
+            "\r",
+            "\u{1}",
+            "\u{FFFE}",
+            "\u{FEFF}",
+            "<a b='>'/>",
+            "<a b=\">\">",
+            "</ a>",
+            "<x></x >",
+            "<p:x/>",
+            "<a xmlns:p='u' p:b='1'/>",
+            "<a b='1' b='2'/>",
+            "<a/ >",
+            "< a>",
+            "<>",
+            "</>",
+            "<a\tb='1'/>",
+            "é",
+            "<é/>",
+            "\n  ",
+            "<!x>",
+            "<?",
+            "<!",
+            "]]",
+            "<a b='&#10;\t'/>",
+        ];
+        let doc = base;
+        let mut at = 0;
+        let mut n = 0;
+        while at < doc.len() {
+            if doc.is_char_boundary(at) {
+                let s = splices[n % splices.len()];
+                n += 1;
+                assert_modes_agree(&format!("{}{}{}", &doc[..at], s, &doc[at..]));
+            }
+            at += 13;
+        }
+        for doc in [
+            "",
+            "<a/>",
+            "<?xml version='1.0'?><a>x</a>",
+            "<?xml version='2.0'?><a/>",
+            "<a>x</a><b/>",
+            "<a><b>x</b>",
+            "<a>x < y</a>",
+            "<a>x & y</a>",
+            "<a></a >",
+            "<a></ a>",
+            "<a></a\n>",
+            "<a></b>",
+            "</a>",
+            "<a/></a>",
+            "<!DOCTYPE a [<!ENTITY e 'x'>]><a>&e;</a>",
+            "<a>&#0;</a>",
+            "<a b='1'c='2'/>",
+            "<a>",
+            "<a",
+            "<a b='>",
+            "<a><!----></a>",
+            "<a><![CDATA[]]></a>",
+            " <a/> ",
+            "<a/>x",
+            "x<a/>",
+        ] {
+            assert_modes_agree(doc);
+        }
     }
 }
