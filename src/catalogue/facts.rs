@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::ern::{Feed, IdKind, Localized, Owner, ReleaseKind, Title, TitleKind};
 use crate::rules::label::names::{display_form, label_uses, KeyCache};
 use crate::source::Source;
@@ -81,17 +83,21 @@ impl FileFacts {
         // (text, uses, anchor, end) per spelling, in first-seen order
         let mut places: Vec<(u32, u32)> = Vec::new();
         let mut labels: Vec<(String, u32, usize)> = Vec::new();
+        // Position in `labels`/`artists` by spelling: a batch file has thousands of names.
+        let mut label_at: FxHashMap<String, usize> = FxHashMap::default();
         for u in label_uses(feed) {
             let text = display_form(u.name.value());
-            match labels.iter_mut().find(|l| l.0 == text) {
-                Some(l) => l.1 += 1,
+            match label_at.get(&text) {
+                Some(&i) => labels[i].1 += 1,
                 None => {
                     places.push((u.name.text.elem, u.name.text.span.end));
+                    label_at.insert(text.clone(), labels.len());
                     labels.push((text, 1, places.len() - 1));
                 }
             }
         }
         let mut artists: Vec<(String, u32, usize)> = Vec::new();
+        let mut artist_at: FxHashMap<String, usize> = FxHashMap::default();
         let mut seen = std::collections::HashSet::new();
         let mut add_artist = |n: &Localized, places: &mut Vec<(u32, u32)>| {
             if !seen.insert(n.text.span.start) {
@@ -101,10 +107,11 @@ impl FileFacts {
             if text.is_empty() {
                 return;
             }
-            match artists.iter_mut().find(|a| a.0 == text) {
-                Some(a) => a.1 += 1,
+            match artist_at.get(&text) {
+                Some(&i) => artists[i].1 += 1,
                 None => {
                     places.push((n.text.elem, n.text.span.end));
+                    artist_at.insert(text.clone(), artists.len());
                     artists.push((text, 1, places.len() - 1));
                 }
             }
