@@ -6,7 +6,7 @@ use crate::ern::{Feed, PartyName, Release};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::names::{display_form, is_blank, label_key, label_loose_key};
+use super::names::{display_form, is_blank, KeyCache};
 
 pub static RULE: Rule = Rule {
     id: "label-equals-artist",
@@ -66,11 +66,11 @@ impl<'f> Names<'f> {
     }
     fn label(&self, i: usize) -> &str {
         let (display, key, _) = &self.keys[i];
-        key.get_or_init(|| label_key(display))
+        key.get_or_init(|| KeyCache.label(display))
     }
     fn loose(&self, i: usize) -> &str {
         let (display, _, key) = &self.keys[i];
-        key.get_or_init(|| label_loose_key(display))
+        key.get_or_init(|| KeyCache.loose(display))
     }
 }
 

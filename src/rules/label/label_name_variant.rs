@@ -4,7 +4,7 @@ use crate::ern::Localized;
 use crate::finding::{Finding, Fix, Severity, Span};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::names::{canonical_index, display_form, label_loose_key, variant_relation, KeyCache};
+use super::names::{canonical_index, display_form, variant_relation, KeyCache};
 
 pub static RULE: Rule = Rule {
     id: "label-name-variant",
@@ -96,7 +96,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     for u in cx.label_uses() {
         let found = *spelling_of.entry(u.name.value()).or_insert_with(|| {
             let text = display_form(u.name.value());
-            let key = label_loose_key(&text);
+            let key = keys.loose(&text);
             if key.is_empty() {
                 return None;
             }

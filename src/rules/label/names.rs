@@ -169,40 +169,40 @@ pub(crate) fn label_loose_key(s: &str) -> String {
 #[derive(Default)]
 pub(crate) struct KeyCache;
 
-type Memo = std::collections::HashMap<(u8, String), String>;
+/// One memo per kind of key, looked up by `&str` (no allocation on a hit).
+type Memo = [rustc_hash::FxHashMap<String, String>; 3];
 
 thread_local! {
-    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new());
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
 }
 
 impl KeyCache {
-    fn get(kind: u8, s: &str, f: fn(&str) -> String) -> String {
+    fn get(kind: usize, s: &str, f: fn(&str) -> String) -> String {
         const MAX_CACHED: usize = 16_384;
-        let key = (kind, s.to_string());
-        if let Some(v) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
+        if let Some(v) = MEMO.with(|m| m.borrow()[kind].get(s).cloned()) {
             return v;
         }
         let v = f(s);
         MEMO.with(|m| {
-            let mut m = m.borrow_mut();
+            let m = &mut m.borrow_mut()[kind];
             if m.len() >= MAX_CACHED {
                 m.clear();
             }
-            m.insert(key, v.clone());
+            m.insert(s.to_string(), v.clone());
         });
         v
     }
     /// [`label_key`], memoized.
     pub(crate) fn label(&mut self, s: &str) -> String {
-        Self::get(1, s, label_key)
+        Self::get(0, s, label_key)
     }
     /// [`label_loose_key`], memoized.
     pub(crate) fn loose(&mut self, s: &str) -> String {
-        Self::get(2, s, label_loose_key)
+        Self::get(1, s, label_loose_key)
     }
     /// The artist loose key ([`loose_key`] of an artist name), memoized.
     pub(crate) fn artist_loose(&mut self, s: &str) -> String {
-        Self::get(3, s, |s| loose_key(s, NameKind::Artist))
+        Self::get(2, s, |s| loose_key(s, NameKind::Artist))
     }
 }
 
