@@ -211,9 +211,31 @@ impl Locales {
     fn of(&mut self, lang: &Lang) -> Arc<Locale> {
         let declared = matches!(lang.source, LangSource::Own | LangSource::Container);
         self.0[declared as usize]
-            .get_or(lang.tag(), |raw| Arc::new(Locale::parse(raw, declared)))
+            .get_or(lang.tag(), |raw| cached_locale(raw, declared))
             .clone()
     }
+}
+
+/// [`Locale::parse`], memoized per thread across files: a catalogue repeats a handful of tags
+/// in every file.
+fn cached_locale(raw: &str, declared: bool) -> Arc<Locale> {
+    type Memo = [HashMap<String, Arc<Locale>>; 2];
+    thread_local! {
+        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+    }
+    const MAX_CACHED: usize = 1024;
+    if let Some(hit) = MEMO.with(|m| m.borrow()[declared as usize].get(raw).cloned()) {
+        return hit;
+    }
+    let locale = Arc::new(Locale::parse(raw, declared));
+    MEMO.with(|m| {
+        let m = &mut m.borrow_mut()[declared as usize];
+        if m.len() >= MAX_CACHED {
+            m.clear();
+        }
+        m.insert(raw.to_string(), locale.clone());
+    });
+    locale
 }
 
 /// One localized variant.
