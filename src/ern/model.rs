@@ -4,8 +4,8 @@
 //! (line/column of findings) and `span` the raw source range of the value itself (what a
 //! finding underlines and what a fix replaces). Values borrow from the decoded text.
 
-use std::collections::HashMap;
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use crate::finding::Span;
 

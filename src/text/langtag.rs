@@ -139,15 +139,21 @@ impl TagAnalysis {
 /// A run meets the same few tags in every text of thousands of files, and many rules ask
 /// about each: analyses are remembered per thread (a bounded cache).
 pub fn parse_tag(raw: &str) -> TagAnalysis {
+    (*parse_tag_shared(raw)).clone()
+}
+
+/// [`parse_tag`] without copying the analysis: memoized per thread (feeds repeat a handful of
+/// tags in every file), shared.
+pub fn parse_tag_shared(raw: &str) -> std::sync::Arc<TagAnalysis> {
     thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::HashMap<String, TagAnalysis>> =
+        static CACHE: std::cell::RefCell<std::collections::HashMap<String, std::sync::Arc<TagAnalysis>>> =
             std::cell::RefCell::new(std::collections::HashMap::new());
     }
     const MAX_CACHED: usize = 4096;
     if let Some(hit) = CACHE.with(|c| c.borrow().get(raw).cloned()) {
         return hit;
     }
-    let a = analyse_tag(raw);
+    let a = std::sync::Arc::new(analyse_tag(raw));
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() >= MAX_CACHED {

@@ -29,8 +29,8 @@ pub use langtables::{
     country_code_trap, languages_for_script, suggest_language_for, CountryCodeTrap, COUNTRY_CODE_TRAPS,
 };
 pub use langtag::{
-    expected_script, native_script, parse_tag, parse_well_formed, DeprecatedSubtag, Repair, TagAnalysis, TagForm,
-    TagParts, UnknownSubtag,
+    expected_script, native_script, parse_tag, parse_tag_shared, parse_well_formed, DeprecatedSubtag, Repair,
+    TagAnalysis, TagForm, TagParts, UnknownSubtag,
 };
 pub use namekey::{legal_form_of, loose_key, nfkc_casefold, strict_key, NameKind};
 pub use normalize::{

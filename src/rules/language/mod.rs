@@ -40,17 +40,17 @@ use unicode_script::Script;
 use crate::ern::{AttrValue, Feed, Lang, LangSource, Localized, TextField};
 use crate::rules::Context;
 use crate::text::script::{is_letter, letter_script};
-use crate::text::{native_script, parse_tag, CountryCodeTrap, ScriptCode, SubtagKind, TagAnalysis};
+use crate::text::{native_script, CountryCodeTrap, ScriptCode, SubtagKind, TagAnalysis};
 
 /// Parses each distinct tag value once per rule run.
 #[derive(Default)]
 pub(crate) struct TagCache {
-    memo: crate::rules::memo::StrMemo<TagAnalysis>,
+    memo: crate::rules::memo::StrMemo<std::sync::Arc<TagAnalysis>>,
 }
 
 impl TagCache {
     pub(crate) fn get(&mut self, raw: &str) -> &TagAnalysis {
-        self.memo.get_or(raw, parse_tag)
+        self.memo.get_or(raw, crate::text::parse_tag_shared)
     }
 }
 
@@ -617,6 +617,7 @@ pub(crate) fn chinese_script(text: &str) -> Option<ScriptCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::parse_tag;
 
     #[test]
     fn mismatch_tolerates_mixed_titles() {

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use crate::ern::{Feed, Localized, RefKind, TextField};
 use crate::finding::{Applicability, Fix};
-use crate::text::parse_tag;
 
 use super::fieldtext::field_noun;
 
@@ -102,7 +101,7 @@ impl TextLang {
 }
 
 fn text_lang(tag: &str) -> TextLang {
-    let a = parse_tag(tag);
+    let a = crate::text::parse_tag_shared(tag);
     let tag = a.preferred.clone().or_else(|| a.best().map(str::to_string));
     let mut lang = TextLang::default();
     if let Some(tag) = tag {
