@@ -229,12 +229,12 @@ fn title<'a>(tree: &Tree<'a>, id: NodeId, kind: TitleKind, details: Option<u16>)
         kind,
         elem: tree.elem(id),
         tag_span: tree.tag_span(id),
-        title_type: tree.attr(id, "TitleType"),
+        title_type: tree.attr(id, "TitleType").map(Box::new),
         text,
         subtitles,
         lang: tree.lang(id),
-        territory: tree.attr(id, "ApplicableTerritoryCode"),
-        is_default: tree.attr(id, "IsDefault"),
+        territory: tree.attr(id, "ApplicableTerritoryCode").map(Box::new),
+        is_default: tree.attr(id, "IsDefault").map(Box::new),
         details,
     }
 }
@@ -330,7 +330,7 @@ fn read_display<'a>(
                         tag_span: tree.tag_span(l),
                         party_ref: None,
                         name: Some(tree.localized(l, None)),
-                        label_type: tree.attr(l, "LabelNameType"),
+                        label_type: tree.attr(l, "LabelNameType").map(Box::new),
                         is_default: None,
                         territory: None,
                         details: Some(idx),
@@ -387,9 +387,9 @@ fn read_release<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, kind: ReleaseKind, scr
             tag_span: tree.tag_span(l),
             party_ref: Some(tree.text_of(l)),
             name: None,
-            label_type: tree.attr(l, "LabelType"),
-            is_default: tree.attr(l, "IsDefault"),
-            territory: tree.attr(l, "ApplicableTerritoryCode"),
+            label_type: tree.attr(l, "LabelType").map(Box::new),
+            is_default: tree.attr(l, "IsDefault").map(Box::new),
+            territory: tree.attr(l, "ApplicableTerritoryCode").map(Box::new),
             details: None,
         });
     }

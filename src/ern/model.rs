@@ -34,6 +34,11 @@ pub struct AttrValue<'a> {
     pub span: Span,
 }
 
+/// An attribute most elements do not carry (`ApplicableTerritoryCode`, `IsDefault`,
+/// `TitleType`, `LabelType`): boxed, so an absent one costs a pointer rather than a whole
+/// [`AttrValue`] in each of the hundreds of thousands of texts of a batch file.
+pub type RareAttr<'a> = Option<Box<AttrValue<'a>>>;
+
 /// Text content of an element.
 #[derive(Clone, Debug)]
 pub struct Text<'a> {
@@ -80,9 +85,9 @@ pub struct Localized<'a> {
     pub text: Text<'a>,
     pub lang: Lang<'a>,
     /// `ApplicableTerritoryCode` of the text or its container.
-    pub territory: Option<AttrValue<'a>>,
+    pub territory: RareAttr<'a>,
     /// `IsDefault` of the text or its container.
-    pub is_default: Option<AttrValue<'a>>,
+    pub is_default: RareAttr<'a>,
 }
 
 impl Localized<'_> {
@@ -118,14 +123,14 @@ pub struct Title<'a> {
     pub elem: u32,
     pub tag_span: Span,
     /// `TitleType` attribute (ERN 3, ERN 4 AdditionalTitle).
-    pub title_type: Option<AttrValue<'a>>,
+    pub title_type: RareAttr<'a>,
     /// The main text: `TitleText`, or the element's own text for `DisplayTitleText`.
     pub text: Option<Localized<'a>>,
     pub subtitles: Vec<Localized<'a>>,
     /// The title element's own language (for `DisplayTitleText`, the same as the text's).
     pub lang: Lang<'a>,
-    pub territory: Option<AttrValue<'a>>,
-    pub is_default: Option<AttrValue<'a>>,
+    pub territory: RareAttr<'a>,
+    pub is_default: RareAttr<'a>,
     /// ERN 3: index of the `…DetailsByTerritory` it sits in.
     pub details: Option<u16>,
 }
@@ -244,9 +249,9 @@ pub struct Label<'a> {
     /// ERN 3: the label name itself.
     pub name: Option<Localized<'a>>,
     /// `LabelType` (ERN 4) or `LabelNameType` (ERN 3).
-    pub label_type: Option<AttrValue<'a>>,
-    pub is_default: Option<AttrValue<'a>>,
-    pub territory: Option<AttrValue<'a>>,
+    pub label_type: RareAttr<'a>,
+    pub is_default: RareAttr<'a>,
+    pub territory: RareAttr<'a>,
     pub details: Option<u16>,
 }
 

@@ -277,8 +277,8 @@ impl<'a> Tree<'a> {
         Localized {
             text: self.text_of(id),
             lang: self.lang(id),
-            territory: from("ApplicableTerritoryCode"),
-            is_default: from("IsDefault"),
+            territory: from("ApplicableTerritoryCode").map(Box::new),
+            is_default: from("IsDefault").map(Box::new),
         }
     }
 
