@@ -115,7 +115,11 @@ fn read_events<'a>(mut reader: impl EventSource<'a>) -> ReadOutcome<'a> {
                 match state {
                     State::BeforeRoot => {
                         state = start_root(&reader, name, span, &mut out);
-                        tree.root_lang = out.feed.as_ref().and_then(|f| f.root_lang.clone());
+                        tree.root_lang = out
+                            .feed
+                            .as_ref()
+                            .and_then(|f| f.root_lang.clone())
+                            .map(std::sync::Arc::new);
                     }
                     State::Skip => {}
                     State::Reading => {

@@ -67,8 +67,9 @@ pub enum LangSource {
 /// The effective language of a value.
 #[derive(Clone, Debug)]
 pub struct Lang<'a> {
-    /// The attribute that declares it; `None` for [`LangSource::Default`].
-    pub attr: Option<AttrValue<'a>>,
+    /// The attribute that declares it; `None` for [`LangSource::Default`]. Shared by every
+    /// text that inherits it.
+    pub attr: Option<std::sync::Arc<AttrValue<'a>>>,
     pub source: LangSource,
 }
 

@@ -2,6 +2,8 @@
 //! the `MessageHeader`, …). Items are built one at a time and dropped once read, so memory
 //! follows the model, not the size of the file.
 
+use std::sync::Arc;
+
 use std::borrow::Cow;
 
 use super::model::{AttrValue, Lang, LangSource, Localized, Text};
@@ -26,8 +28,8 @@ pub struct Node<'a> {
     text_span: Option<Span>,
     text_runs: u32,
     has_children: bool,
-    /// Nearest `LanguageAndScriptCode` (index into the tree's attributes) and its source.
-    lang: Option<u32>,
+    /// Nearest `LanguageAndScriptCode` (shared by the nodes that inherit it) and its source.
+    lang: Option<Arc<AttrValue<'a>>>,
     lang_source: LangSource,
 }
 
@@ -38,7 +40,7 @@ pub struct Tree<'a> {
     attrs: Vec<Attr<'a>>,
     open: Vec<NodeId>,
     /// The message root's `LanguageAndScriptCode`.
-    pub root_lang: Option<AttrValue<'a>>,
+    pub root_lang: Option<Arc<AttrValue<'a>>>,
 }
 
 impl<'a> Tree<'a> {
@@ -65,7 +67,15 @@ impl<'a> Tree<'a> {
         let a1 = self.attrs.len() as u32;
         let own_lang = (a0..a1).find(|&i| self.attrs[i as usize].local_name() == "LanguageAndScriptCode");
         let (lang, lang_source) = match (own_lang, parent) {
-            (Some(i), _) => (Some(i), LangSource::Own),
+            (Some(i), _) => {
+                let a = &self.attrs[i as usize];
+                let attr = AttrValue {
+                    value: a.value.clone(),
+                    elem: tag_span.start,
+                    span: a.value_span,
+                };
+                (Some(Arc::new(attr)), LangSource::Own)
+            }
             (None, NONE) => (
                 None,
                 if self.root_lang.is_some() {
@@ -80,7 +90,7 @@ impl<'a> Tree<'a> {
                     LangSource::Own | LangSource::Container => LangSource::Container,
                     other => other,
                 };
-                (p.lang, src)
+                (p.lang.clone(), src)
             }
         };
         if parent != NONE {
@@ -236,19 +246,11 @@ impl<'a> Tree<'a> {
 
     pub fn lang(&self, id: NodeId) -> Lang<'a> {
         let n = &self.nodes[id as usize];
-        match n.lang {
-            Some(i) => {
-                let a = &self.attrs[i as usize];
-                let owner = self.owner_of_attr(i);
-                Lang {
-                    attr: Some(AttrValue {
-                        value: a.value.clone(),
-                        elem: owner,
-                        span: a.value_span,
-                    }),
-                    source: n.lang_source,
-                }
-            }
+        match &n.lang {
+            Some(attr) => Lang {
+                attr: Some(attr.clone()),
+                source: n.lang_source,
+            },
             None => match &self.root_lang {
                 Some(r) => Lang {
                     attr: Some(r.clone()),
@@ -260,11 +262,6 @@ impl<'a> Tree<'a> {
                 },
             },
         }
-    }
-
-    fn owner_of_attr(&self, attr: u32) -> u32 {
-        let i = self.nodes.partition_point(|n| n.attrs.1 <= attr);
-        self.nodes.get(i).map_or(0, |n| n.tag_span.start)
     }
 
     /// A text with its localization: language from the element (or its containers),
