@@ -1,5 +1,6 @@
 //! Views of a feed that several rules read, each computed at most once per file (on first
-//! use, by whichever rule asks first) and then shared by every rule of the run.
+//! use, by whichever rule asks first; for a large file, up front and in parallel:
+//! [`super::Context::build_shared_views_in_parallel`]) and then shared by every rule of the run.
 
 use std::sync::OnceLock;
 

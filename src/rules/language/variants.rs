@@ -570,7 +570,7 @@ impl<'f, 'a> Context<'f, 'a> {
 }
 
 /// Builds the sets of a feed. Tag analyses are cached across sets.
-pub struct Gatherer<'f, 'a> {
+struct Gatherer<'f, 'a> {
     feed: &'f Feed<'a>,
     locales: Locales,
 }
