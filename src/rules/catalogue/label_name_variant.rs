@@ -1,5 +1,5 @@
 //! The cross-file half of `label-name-variant` (the rule and its documentation are
-//! [`crate::rules::label::label_name_variant`]).
+//! `label-name-variant` in `rules::label`).
 
 use std::collections::HashMap;
 
