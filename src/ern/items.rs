@@ -149,7 +149,7 @@ fn collect_ids<'a>(tree: &Tree<'a>, id: NodeId, owner: Owner, feed: &mut Feed<'a
                 kind,
                 text: tree.text_of(d),
                 owner,
-                namespace: tree.attr(d, "Namespace"),
+                namespace: tree.attr(d, "Namespace").map(Box::new),
             });
         }
     }

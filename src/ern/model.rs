@@ -182,7 +182,7 @@ pub struct Identifier<'a> {
     pub text: Text<'a>,
     pub owner: Owner,
     /// `Namespace` attribute of a proprietary identifier.
-    pub namespace: Option<AttrValue<'a>>,
+    pub namespace: RareAttr<'a>,
 }
 
 /// One `PartyName` of an ERN 4 party (or an ERN 3 inline party name).
