@@ -3,6 +3,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use super::facts::{FileFacts, Place};
 
 /// An interned string.
@@ -42,7 +44,8 @@ pub struct Occurrence {
 #[derive(Debug, Default)]
 pub struct CatalogueIndex {
     strings: Vec<Arc<str>>,
-    interned: HashMap<Arc<str>, Sym>,
+    /// Fx, not SipHash: interning runs under the run's index lock, several times per fact.
+    interned: FxHashMap<Arc<str>, Sym>,
     paths: HashMap<u32, Sym>,
     /// Label loose key → spellings seen.
     pub labels: HashMap<Sym, Vec<Occurrence>>,
