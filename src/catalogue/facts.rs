@@ -1,8 +1,6 @@
 //! What one file contributes to the catalogue index, copied out of its feed.
 
-use std::collections::HashMap;
-
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::ern::{Feed, IdKind, Localized, Owner, ReleaseKind, Title, TitleKind};
 use crate::rules::label::names::{display_form, label_uses, KeyCache};
@@ -60,8 +58,18 @@ fn normalized(kind: IdKind, raw: &str) -> Option<String> {
     kind.check(raw)?.clean(raw).ok()
 }
 
+/// Display forms by raw text, per file: a name repeated on many releases is normalized once.
+#[derive(Default)]
+struct Forms<'f>(FxHashMap<&'f str, String>);
+
+impl<'f> Forms<'f> {
+    fn get(&mut self, raw: &'f str) -> &str {
+        self.0.entry(raw).or_insert_with(|| display_form(raw))
+    }
+}
+
 /// The main title: `DisplayTitleText`, else `DisplayTitle`, else the first ERN 3 title.
-fn main_title(titles: &[Title]) -> String {
+fn main_title<'f>(titles: &'f [Title], forms: &mut Forms<'f>) -> String {
     let rank = |k: TitleKind| match k {
         TitleKind::DisplayTitleText => 0,
         TitleKind::DisplayTitle => 1,
@@ -73,48 +81,87 @@ fn main_title(titles: &[Title]) -> String {
         .iter()
         .filter_map(|t| t.text.as_ref().map(|x| (rank(t.kind), x)))
         .min_by_key(|(r, _)| *r)
-        .map(|(_, t)| display_form(t.value()))
+        .map(|(_, t)| forms.get(t.value()).to_string())
         .unwrap_or_default()
+}
+
+/// `parts` joined by `sep`, without an intermediate `Vec<String>`.
+fn join<'f>(parts: impl Iterator<Item = &'f str>, sep: &str, forms: &mut Forms<'f>) -> String {
+    let mut out = String::new();
+    for (k, raw) in parts.enumerate() {
+        if k > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(forms.get(raw));
+    }
+    out
 }
 
 impl FileFacts {
     /// Copy the catalogue facts out of a feed.
-    pub fn extract(feed: &Feed, source: &Source) -> FileFacts {
+    pub fn extract<'f>(feed: &'f Feed<'_>, source: &Source) -> FileFacts {
         // (text, uses, anchor, end) per spelling, in first-seen order
         let mut places: Vec<(u32, u32)> = Vec::new();
         let mut labels: Vec<(String, u32, usize)> = Vec::new();
         // Position in `labels`/`artists` by spelling: a batch file has thousands of names.
         let mut label_at: FxHashMap<String, usize> = FxHashMap::default();
+        // The same, by raw text: a repeated raw name skips `display_form` and its allocation.
+        let mut label_of: FxHashMap<&str, usize> = FxHashMap::default();
         for u in label_uses(feed) {
-            let text = display_form(u.name.value());
-            match label_at.get(&text) {
-                Some(&i) => labels[i].1 += 1,
+            let raw = u.name.value();
+            if let Some(&i) = label_of.get(raw) {
+                labels[i].1 += 1;
+                continue;
+            }
+            let text = display_form(raw);
+            let i = match label_at.get(&text) {
+                Some(&i) => {
+                    labels[i].1 += 1;
+                    i
+                }
                 None => {
                     places.push((u.name.text.elem, u.name.text.span.end));
                     label_at.insert(text.clone(), labels.len());
                     labels.push((text, 1, places.len() - 1));
+                    labels.len() - 1
                 }
-            }
+            };
+            label_of.insert(raw, i);
         }
         let mut artists: Vec<(String, u32, usize)> = Vec::new();
         let mut artist_at: FxHashMap<String, usize> = FxHashMap::default();
-        let mut seen = std::collections::HashSet::new();
-        let mut add_artist = |n: &Localized, places: &mut Vec<(u32, u32)>| {
+        // Raw text → position in `artists`, `None` for a name whose display form is empty.
+        let mut artist_of: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+        let mut seen = FxHashSet::default();
+        let mut add_artist = |n: &'f Localized, places: &mut Vec<(u32, u32)>| {
             if !seen.insert(n.text.span.start) {
                 return;
             }
-            let text = display_form(n.value());
-            if text.is_empty() {
+            let raw = n.value();
+            if let Some(&at) = artist_of.get(raw) {
+                if let Some(i) = at {
+                    artists[i].1 += 1;
+                }
                 return;
             }
-            match artist_at.get(&text) {
-                Some(&i) => artists[i].1 += 1,
+            let text = display_form(raw);
+            if text.is_empty() {
+                artist_of.insert(raw, None);
+                return;
+            }
+            let i = match artist_at.get(&text) {
+                Some(&i) => {
+                    artists[i].1 += 1;
+                    i
+                }
                 None => {
                     places.push((n.text.elem, n.text.span.end));
                     artist_at.insert(text.clone(), artists.len());
                     artists.push((text, 1, places.len() - 1));
+                    artists.len() - 1
                 }
-            }
+            };
+            artist_of.insert(raw, Some(i));
         };
         let displays = feed
             .releases
@@ -139,76 +186,101 @@ impl FileFacts {
                 }
             }
         }
+        let mut forms = Forms::default();
         let mut named: Vec<(u8, String, String, String, usize)> = Vec::new();
-        let mut known: HashMap<(u8, String), ()> = HashMap::new();
+        let mut known: FxHashSet<(u8, String)> = FxHashSet::default();
         for id in &feed.identifiers {
-            let (slot, name, artists) = match (id.kind, id.owner) {
-                (IdKind::Isrc, Owner::Resource(i)) => {
-                    let r = &feed.resources[i];
-                    let artists: Vec<String> = r.display.artist_names.iter().map(|n| display_form(n.value())).collect();
-                    (0, main_title(&r.display.titles), artists.join(" / "))
-                }
-                (IdKind::Icpn | IdKind::Grid, Owner::Release(i)) if feed.releases[i].kind == ReleaseKind::Release => {
-                    (1, main_title(&feed.releases[i].display.titles), String::new())
-                }
-                (IdKind::Dpid | IdKind::Isni, Owner::Party(i)) => {
-                    let names: Vec<String> = feed.parties[i]
-                        .names
-                        .iter()
-                        .filter_map(|n| n.full_name.as_ref())
-                        .map(|f| display_form(f.value()))
-                        .collect();
-                    (2, names.join("\u{1f}"), String::new())
-                }
+            let slot = match (id.kind, id.owner) {
+                (IdKind::Isrc, Owner::Resource(_)) => 0,
+                (IdKind::Icpn | IdKind::Grid, Owner::Release(i)) if feed.releases[i].kind == ReleaseKind::Release => 1,
+                (IdKind::Dpid | IdKind::Isni, Owner::Party(_)) => 2,
                 _ => continue,
             };
             let Some(value) = normalized(id.kind, &id.text.value) else {
                 continue;
             };
-            if name.is_empty() || known.insert((slot, value.clone()), ()).is_some() {
+            // A known identifier is skipped whatever its name: test before building the name.
+            let key = (slot, value);
+            if known.contains(&key) {
                 continue;
             }
+            let (name, artists) = match id.owner {
+                Owner::Resource(i) => {
+                    let d = &feed.resources[i].display;
+                    let artists = join(d.artist_names.iter().map(|n| n.value()), " / ", &mut forms);
+                    (main_title(&d.titles, &mut forms), artists)
+                }
+                Owner::Release(i) => (main_title(&feed.releases[i].display.titles, &mut forms), String::new()),
+                Owner::Party(i) => {
+                    let names = feed.parties[i].names.iter().filter_map(|n| n.full_name.as_ref());
+                    (join(names.map(|f| f.value()), "\u{1f}", &mut forms), String::new())
+                }
+                _ => unreachable!("slot matched the owner"),
+            };
+            if name.is_empty() {
+                continue;
+            }
+            let (slot, value) = key;
+            known.insert((slot, value.clone()));
             places.push((id.text.elem, id.text.span.end));
             named.push((slot, value, name, artists, places.len() - 1));
         }
         let anchors: Vec<u32> = places.iter().map(|p| p.0).collect();
-        let xpaths = feed.xpaths_at(&source.text, &anchors);
+        // Each place is used once: its XPath is moved out, not cloned.
+        let mut xpaths = feed.xpaths_at(&source.text, &anchors);
         let suppressed = crate::suppress::suppressed_at(&source.text, &anchors);
-        let place = |i: usize| {
+        let text = source.text.as_str();
+        let mut place = |i: usize| {
             let (anchor, end) = places[i];
             let (line, column) = source.line_col(anchor);
-            let (end_line, end_column) = source.line_col(end.max(anchor));
+            let end = end.max(anchor);
+            // The end is almost always on the anchor's line: count on from the anchor instead of
+            // a second search of the line starts (a line ends at LF or CR, see `Source`).
+            let (end_line, end_column) = match text.get(anchor as usize..end as usize) {
+                Some(between) if memchr::memchr2(b'\n', b'\r', between.as_bytes()).is_none() => {
+                    (line, column + between.chars().count() as u32)
+                }
+                _ => source.line_col(end),
+            };
+            let suppressed = if suppressed[i].is_empty() {
+                0
+            } else {
+                crate::rules::catalogue::CHECKS
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (id, _))| suppressed[i].contains(id))
+                    .fold(0u8, |bits, (b, _)| bits | (1 << b))
+            };
             Place {
                 line,
                 column,
                 end_line,
                 end_column,
-                xpath: xpaths[i].clone(),
-                suppressed: crate::rules::catalogue::CHECKS
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, (id, _))| suppressed[i].contains(id))
-                    .fold(0u8, |bits, (b, _)| bits | (1 << b)),
+                xpath: xpaths[i].take(),
+                suppressed,
             }
         };
         let mut keys = KeyCache;
-        let mut spelled = |v: Vec<(String, u32, usize)>, label: bool| {
-            v.into_iter()
-                .map(|(text, uses, i)| Spelled {
-                    key: if label {
-                        keys.loose(&text)
-                    } else {
-                        keys.artist_loose(&text)
-                    },
+        let mut spelled = |v: Vec<(String, u32, usize)>, label: bool, place: &mut dyn FnMut(usize) -> Place| {
+            let mut out = Vec::with_capacity(v.len());
+            for (text, uses, i) in v {
+                let key = if label {
+                    keys.loose(&text)
+                } else {
+                    keys.artist_loose(&text)
+                };
+                out.push(Spelled {
+                    key,
                     text,
                     uses,
                     place: place(i),
-                })
-                .collect()
+                });
+            }
+            out
         };
         let mut facts = FileFacts {
-            labels: spelled(labels, true),
-            artists: spelled(artists, false),
+            labels: spelled(labels, true, &mut place),
+            artists: spelled(artists, false, &mut place),
             ..FileFacts::default()
         };
         for (slot, id, name, artists, i) in named {

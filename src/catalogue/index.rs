@@ -3,6 +3,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use super::facts::{FileFacts, Place};
 
 /// An interned string.
@@ -42,18 +44,20 @@ pub struct Occurrence {
 #[derive(Debug, Default)]
 pub struct CatalogueIndex {
     strings: Vec<Arc<str>>,
-    interned: HashMap<Arc<str>, Sym>,
+    /// Fx, not SipHash: interning runs under the run's index lock, several times per fact.
+    interned: FxHashMap<Arc<str>, Sym>,
     paths: HashMap<u32, Sym>,
-    /// Label loose key → spellings seen.
-    pub labels: HashMap<Sym, Vec<Occurrence>>,
+    /// Label loose key → spellings seen. (Fx: `merge` hashes a `Sym` per fact under the run's
+    /// lock. The order was random per run with SipHash, so no output depends on it.)
+    pub labels: FxHashMap<Sym, Vec<Occurrence>>,
     /// Artist loose key → spellings seen.
-    pub artists: HashMap<Sym, Vec<Occurrence>>,
+    pub artists: FxHashMap<Sym, Vec<Occurrence>>,
     /// ISRC → (title, artists) per file.
-    pub isrcs: HashMap<Sym, Vec<Occurrence>>,
+    pub isrcs: FxHashMap<Sym, Vec<Occurrence>>,
     /// ICPN / GRid → release title per file.
-    pub releases: HashMap<Sym, Vec<Occurrence>>,
+    pub releases: FxHashMap<Sym, Vec<Occurrence>>,
     /// DPID / ISNI → party names (joined by U+001F) per file.
-    pub parties: HashMap<Sym, Vec<Occurrence>>,
+    pub parties: FxHashMap<Sym, Vec<Occurrence>>,
 }
 
 impl CatalogueIndex {
