@@ -11,6 +11,7 @@ pub mod config;
 pub mod ern;
 pub mod finding;
 pub mod fix;
+pub mod hash;
 pub mod ids;
 pub mod labels;
 pub mod lint;

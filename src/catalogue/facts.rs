@@ -1,6 +1,6 @@
 //! What one file contributes to the catalogue index, copied out of its feed.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use crate::hash::{FastMap, FastSet};
 
 use crate::ern::{Feed, IdKind, Localized, Owner, ReleaseKind, Title, TitleKind};
 use crate::rules::label::names::{display_form, label_uses, KeyCache};
@@ -60,7 +60,7 @@ fn normalized(kind: IdKind, raw: &str) -> Option<String> {
 
 /// Display forms by raw text, per file: a name repeated on many releases is normalized once.
 #[derive(Default)]
-struct Forms<'f>(FxHashMap<&'f str, String>);
+struct Forms<'f>(FastMap<&'f str, String>);
 
 impl<'f> Forms<'f> {
     fn get(&mut self, raw: &'f str) -> &str {
@@ -104,9 +104,9 @@ impl FileFacts {
         let mut places: Vec<(u32, u32)> = Vec::new();
         let mut labels: Vec<(String, u32, usize)> = Vec::new();
         // Position in `labels`/`artists` by spelling: a batch file has thousands of names.
-        let mut label_at: FxHashMap<String, usize> = FxHashMap::default();
+        let mut label_at: FastMap<String, usize> = FastMap::default();
         // The same, by raw text: a repeated raw name skips `display_form` and its allocation.
-        let mut label_of: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut label_of: FastMap<&str, usize> = FastMap::default();
         for u in label_uses(feed) {
             let raw = u.name.value();
             if let Some(&i) = label_of.get(raw) {
@@ -129,10 +129,10 @@ impl FileFacts {
             label_of.insert(raw, i);
         }
         let mut artists: Vec<(String, u32, usize)> = Vec::new();
-        let mut artist_at: FxHashMap<String, usize> = FxHashMap::default();
+        let mut artist_at: FastMap<String, usize> = FastMap::default();
         // Raw text → position in `artists`, `None` for a name whose display form is empty.
-        let mut artist_of: FxHashMap<&str, Option<usize>> = FxHashMap::default();
-        let mut seen = FxHashSet::default();
+        let mut artist_of: FastMap<&str, Option<usize>> = FastMap::default();
+        let mut seen = FastSet::default();
         let mut add_artist = |n: &'f Localized, places: &mut Vec<(u32, u32)>| {
             if !seen.insert(n.text.span.start) {
                 return;
@@ -188,7 +188,7 @@ impl FileFacts {
         }
         let mut forms = Forms::default();
         let mut named: Vec<(u8, String, String, String, usize)> = Vec::new();
-        let mut known: FxHashSet<(u8, String)> = FxHashSet::default();
+        let mut known: FastSet<(u8, String)> = FastSet::default();
         for id in &feed.identifiers {
             let slot = match (id.kind, id.owner) {
                 (IdKind::Isrc, Owner::Resource(_)) => 0,

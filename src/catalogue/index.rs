@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use crate::hash::FastMap;
 
 use super::facts::{FileFacts, Place};
 
@@ -44,20 +44,20 @@ pub struct Occurrence {
 #[derive(Debug, Default)]
 pub struct CatalogueIndex {
     strings: Vec<Arc<str>>,
-    /// Fx, not SipHash: interning runs under the run's index lock, several times per fact.
-    interned: FxHashMap<Arc<str>, Sym>,
+    /// ahash, not SipHash: interning runs under the run's index lock, several times per fact.
+    interned: FastMap<Arc<str>, Sym>,
     paths: HashMap<u32, Sym>,
-    /// Label loose key → spellings seen. (Fx: `merge` hashes a `Sym` per fact under the run's
-    /// lock. The order was random per run with SipHash, so no output depends on it.)
-    pub labels: FxHashMap<Sym, Vec<Occurrence>>,
+    /// Label loose key → spellings seen. (ahash: `merge` hashes a `Sym` per fact under the run's
+    /// lock. The order is random per run, so no output depends on it.)
+    pub labels: FastMap<Sym, Vec<Occurrence>>,
     /// Artist loose key → spellings seen.
-    pub artists: FxHashMap<Sym, Vec<Occurrence>>,
+    pub artists: FastMap<Sym, Vec<Occurrence>>,
     /// ISRC → (title, artists) per file.
-    pub isrcs: FxHashMap<Sym, Vec<Occurrence>>,
+    pub isrcs: FastMap<Sym, Vec<Occurrence>>,
     /// ICPN / GRid → release title per file.
-    pub releases: FxHashMap<Sym, Vec<Occurrence>>,
+    pub releases: FastMap<Sym, Vec<Occurrence>>,
     /// DPID / ISNI → party names (joined by U+001F) per file.
-    pub parties: FxHashMap<Sym, Vec<Occurrence>>,
+    pub parties: FastMap<Sym, Vec<Occurrence>>,
 }
 
 impl CatalogueIndex {

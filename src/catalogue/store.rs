@@ -67,7 +67,7 @@ impl CatalogueIndex {
             remap[old as usize] = new as u32;
         }
         let sym = |s: Sym| remap[s.index() as usize];
-        let occurrences = |map: &rustc_hash::FxHashMap<Sym, Vec<Occurrence>>| {
+        let occurrences = |map: &crate::hash::FastMap<Sym, Vec<Occurrence>>| {
             let mut v: Vec<(u32, Vec<StoredOccurrence>)> = map
                 .iter()
                 .map(|(k, occ)| {

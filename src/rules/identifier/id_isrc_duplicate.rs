@@ -1,6 +1,6 @@
 use std::borrow::Cow;
 
-use rustc_hash::FxHashMap;
+use crate::hash::FastMap;
 
 use crate::ern::{IdKind, Owner, Resource};
 use crate::finding::{Finding, Severity};
@@ -91,7 +91,7 @@ fn describe(resource: &Resource) -> String {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let feed = cx.feed;
     // First holder of each ISRC: (resource index, start tag of its ISRC element).
-    let mut first: FxHashMap<Cow<str>, (usize, u32)> = FxHashMap::default();
+    let mut first: FastMap<Cow<str>, (usize, u32)> = FastMap::default();
     for ident in feed.identifiers.iter().filter(|i| i.kind == IdKind::Isrc) {
         let Owner::Resource(resource) = ident.owner else {
             continue;

@@ -1,6 +1,6 @@
 use std::cell::OnceCell;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use crate::hash::{FastMap, FastSet};
 
 use crate::ern::{Feed, PartyName, Release};
 use crate::finding::{Finding, Severity};
@@ -49,7 +49,7 @@ None: this is a choice, not an error."#,
 /// only when asked for.
 #[derive(Default)]
 struct Names<'f> {
-    index: FxHashMap<&'f str, usize>,
+    index: FastMap<&'f str, usize>,
     /// (display form, its [`label_key`], its [`label_loose_key`]).
     keys: Vec<(String, OnceCell<String>, OnceCell<String>)>,
 }
@@ -99,7 +99,7 @@ fn main_artists<'f>(feed: &'f Feed, release: &'f Release, names: &mut Names<'f>,
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let feed = cx.feed;
-    let mut seen = FxHashSet::default();
+    let mut seen = FastSet::default();
     let mut names = Names::default();
     let mut artists = Vec::new();
     for u in cx.label_uses() {

@@ -1,4 +1,4 @@
-use rustc_hash::{FxHashMap, FxHashSet};
+use crate::hash::{FastMap, FastSet};
 
 use crate::ern::Localized;
 use crate::finding::{Finding, Fix, Severity, Span};
@@ -69,19 +69,19 @@ struct Spelling<'f, 'a> {
     /// Every element that holds it.
     elems: Vec<&'f Localized<'a>>,
     /// The spans of `elems`.
-    spans: FxHashSet<Span>,
+    spans: FastSet<Span>,
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let feed = cx.feed;
     // loose key -> spellings, in order of first appearance
     let mut groups: Vec<Vec<Spelling>> = Vec::new();
-    let mut group_of: FxHashMap<String, usize> = FxHashMap::default();
+    let mut group_of: FastMap<String, usize> = FastMap::default();
     // Raw value -> (group, spelling), or None for an empty key: the display form and key are
     // worked out once per distinct value, not once per use.
-    let mut spelling_of: FxHashMap<&str, Option<(usize, usize)>> = FxHashMap::default();
+    let mut spelling_of: FastMap<&str, Option<(usize, usize)>> = FastMap::default();
     // FullName offset -> the ERN 4 party that holds it
-    let owner: FxHashMap<u32, u32> = feed
+    let owner: FastMap<u32, u32> = feed
         .parties
         .iter()
         .flat_map(|p| {
@@ -114,7 +114,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                         first: u.name.text.span.start,
                         parties: Vec::new(),
                         elems: Vec::new(),
-                        spans: FxHashSet::default(),
+                        spans: FastSet::default(),
                     });
                     group.len() - 1
                 }

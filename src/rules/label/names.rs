@@ -2,7 +2,7 @@
 //! and the rights-notice and legal-form matchers that work on the raw name (for messages and
 //! suggestions; the keys themselves come from [`crate::text::namekey`]).
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use crate::hash::{FastMap, FastSet};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::ern::{Feed, Localized, Party, Release, Text};
@@ -35,7 +35,7 @@ pub(crate) fn label_uses<'f, 'a>(feed: &'f Feed<'a>) -> Vec<LabelUse<'f, 'a>> {
 /// Each label-name element once (ERN 4 parties are shared by many releases), in document
 /// order: for rules about the spelling of a name itself.
 fn unique_label_names<'f, 'a>(uses: &[LabelUse<'f, 'a>]) -> Vec<&'f Localized<'a>> {
-    let mut seen = FxHashSet::default();
+    let mut seen = FastSet::default();
     let mut out: Vec<&Localized> = uses
         .iter()
         .map(|u| u.name)
@@ -62,7 +62,7 @@ pub(crate) struct LabelNames<'f, 'a> {
 impl<'f, 'a> LabelNames<'f, 'a> {
     fn of(uses: &[LabelUse<'f, 'a>]) -> Self {
         let names = unique_label_names(uses);
-        let mut index: FxHashMap<&'f str, u32> = FxHashMap::default();
+        let mut index: FastMap<&'f str, u32> = FastMap::default();
         let mut values = Vec::new();
         let value_of = names
             .iter()
@@ -180,7 +180,7 @@ pub(crate) fn label_loose_key(s: &str) -> String {
 pub(crate) struct KeyCache;
 
 /// One memo per kind of key, looked up by `&str` (no allocation on a hit).
-type Memo = [rustc_hash::FxHashMap<String, String>; 3];
+type Memo = [crate::hash::FastMap<String, String>; 3];
 
 thread_local! {
     static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());

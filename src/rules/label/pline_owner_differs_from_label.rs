@@ -1,4 +1,4 @@
-use rustc_hash::FxHashMap;
+use crate::hash::FastMap;
 
 use crate::ern::{ReleaseKind, RightsLine};
 use crate::finding::{Finding, Severity};
@@ -94,7 +94,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     // (ERN 3 track releases).
     let mut cases: Vec<(CaseKey, Case)> = Vec::new();
     // The strict key is costly and a batch repeats a few labels and owners on every release.
-    let mut memo: FxHashMap<&str, String> = FxHashMap::default();
+    let mut memo: FastMap<&str, String> = FastMap::default();
     let mut compare_key = |name| memo.entry(name).or_insert_with(|| compare_key(name)).clone();
     for (i, r) in feed.releases.iter().enumerate() {
         if r.resources_omitted || r.kind == ReleaseKind::TrackRelease {

@@ -1,4 +1,4 @@
-use rustc_hash::FxHashMap;
+use crate::hash::FastMap;
 
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
@@ -49,8 +49,8 @@ None: only the sender knows which variant is the default. Remove `IsDefault` (or
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    // Fx: one lookup per IsDefault flag, hundreds of thousands in a batch.
-    let mut first: FxHashMap<(u32, &str), u32> = FxHashMap::default();
+    // ahash, not SipHash: one lookup per IsDefault flag, hundreds of thousands in a batch.
+    let mut first: FastMap<(u32, &str), u32> = FastMap::default();
     for f in &cx.feed.default_flags {
         match first.entry((f.parent, f.element)) {
             std::collections::hash_map::Entry::Vacant(v) => {

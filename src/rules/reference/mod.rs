@@ -5,7 +5,7 @@ pub mod ref_duplicate;
 pub mod ref_unresolved;
 pub mod ref_unused;
 
-use rustc_hash::FxHashMap;
+use crate::hash::FastMap;
 
 use crate::ern::{Feed, RefKind, Text};
 use crate::rules::Context;
@@ -44,7 +44,7 @@ pub(crate) fn kind_index(kind: RefKind) -> usize {
 pub(crate) struct Definitions<'f> {
     /// By [`kind_index`]: each trimmed, non-empty defined value and the start tag of its first
     /// definition.
-    pub first: [FxHashMap<&'f str, u32>; 3],
+    pub first: [FastMap<&'f str, u32>; 3],
 }
 
 impl<'f, 'a> Context<'f, 'a> {
@@ -53,7 +53,7 @@ impl<'f, 'a> Context<'f, 'a> {
         self.shared.ref_definitions.get_or_init(|| {
             let first = [RefKind::Party, RefKind::Resource, RefKind::Release].map(|kind| {
                 let defs = definitions(self.feed, kind);
-                let mut map = FxHashMap::with_capacity_and_hasher(defs.len(), Default::default());
+                let mut map = FastMap::with_capacity_and_hasher(defs.len(), Default::default());
                 for t in defs {
                     let value = trim(&t.value);
                     if !value.is_empty() {

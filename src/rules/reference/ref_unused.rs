@@ -1,4 +1,4 @@
-use rustc_hash::FxHashSet;
+use crate::hash::FastSet;
 
 use crate::ern::RefKind;
 use crate::finding::{Finding, Severity};
@@ -38,7 +38,7 @@ None."#,
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     // The used values of each kind, in one pass over the references.
-    let mut used: [FxHashSet<&str>; 3] = Default::default();
+    let mut used: [FastSet<&str>; 3] = Default::default();
     for r in &cx.feed.refs {
         used[super::kind_index(r.kind)].insert(super::trim(&r.text.value));
     }
@@ -47,7 +47,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if kind == RefKind::Release && used.is_empty() {
             continue;
         }
-        let mut seen = FxHashSet::default();
+        let mut seen = FastSet::default();
         for t in super::definitions(cx.feed, kind) {
             let value = super::trim(&t.value);
             if value.is_empty() || used.contains(value) || !seen.insert(value) {

@@ -10,7 +10,7 @@ use super::fieldtext::field_noun;
 /// Names for the fields of one feed: `field_noun`, except that an ERN 4 party name says
 /// what the party is (`label name`, `artist name`) when the message references it as such.
 pub(crate) struct Nouns {
-    by_text: rustc_hash::FxHashMap<u32, &'static str>,
+    by_text: crate::hash::FastMap<u32, &'static str>,
 }
 
 impl<'f, 'a> crate::rules::Context<'f, 'a> {
@@ -23,7 +23,7 @@ impl<'f, 'a> crate::rules::Context<'f, 'a> {
 impl Nouns {
     fn new(feed: &Feed) -> Nouns {
         // What each party reference is used as: bit 1 label, bit 2 artist, bit 4 contributor.
-        let mut roles: rustc_hash::FxHashMap<&str, u8> = rustc_hash::FxHashMap::default();
+        let mut roles: crate::hash::FastMap<&str, u8> = crate::hash::FastMap::default();
         for r in feed.refs.iter().filter(|r| r.kind == RefKind::Party) {
             let bit = match r.element {
                 "ReleaseLabelReference" => 1,
@@ -33,7 +33,7 @@ impl Nouns {
             };
             *roles.entry(r.text.value.trim()).or_default() |= bit;
         }
-        let mut by_text = rustc_hash::FxHashMap::default();
+        let mut by_text = crate::hash::FastMap::default();
         for p in &feed.parties {
             let Some(role) = p.reference.as_ref().and_then(|r| roles.get(r.value.trim())) else {
                 continue;
