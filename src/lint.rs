@@ -266,6 +266,25 @@ fn value_at(text: &str, span: crate::finding::Span) -> String {
 /// Resolve offsets to lines, columns and XPaths (from the feed's items when there is a
 /// model, else by scanning the document).
 pub fn locate(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Finding>) -> Vec<Located> {
+    // A batch file's tens of thousands of findings are placed in chunks on all cores (the
+    // chunks keep their order); a small file's few on its own thread.
+    const CHUNK: usize = 4096;
+    if findings.len() <= CHUNK {
+        return locate_in_order(source, feed, findings);
+    }
+    let mut chunks: Vec<Vec<Finding>> = Vec::with_capacity(findings.len().div_ceil(CHUNK));
+    let mut all = findings.into_iter();
+    while all.len() > 0 {
+        chunks.push(all.by_ref().take(CHUNK).collect());
+    }
+    let placed: Vec<Vec<Located>> = chunks
+        .into_par_iter()
+        .map(|chunk| locate_in_order(source, feed, chunk))
+        .collect();
+    placed.into_iter().flatten().collect()
+}
+
+fn locate_in_order(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Finding>) -> Vec<Located> {
     let anchors: Vec<u32> = findings.iter().map(|f| f.anchor).collect();
     let xpaths = match feed {
         Some(feed) => feed.xpaths_at(&source.text, &anchors),

@@ -57,6 +57,32 @@ impl<V> StrMemo<V> {
     }
 }
 
+/// A per-thread memo of a costly key of a name (a label's or a P line owner's): the files a
+/// thread lints repeat a few names, so each is computed once per thread, not once per file.
+pub(crate) type NameKeyMemo = std::cell::RefCell<crate::hash::FastMap<String, String>>;
+
+/// `make(name)`, looked up in (and added to) the thread's `memo`; the memo starts over when
+/// it holds too many names (a catalogue of mostly distinct names must not grow it forever).
+pub(crate) fn memoized_key(
+    memo: &'static std::thread::LocalKey<NameKeyMemo>,
+    name: &str,
+    make: impl FnOnce(&str) -> String,
+) -> String {
+    const MAX_CACHED: usize = 16_384;
+    if let Some(k) = memo.with(|m| m.borrow().get(name).cloned()) {
+        return k;
+    }
+    let k = make(name);
+    memo.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= MAX_CACHED {
+            m.clear();
+        }
+        m.insert(name.to_string(), k.clone());
+    });
+    k
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -55,9 +55,13 @@ pub(crate) fn check_format(cx: &Context, out: &mut Vec<Finding>, format: &IdForm
 fn format_finding(feed: &Feed, index: usize, ident: &Identifier, format: &IdFormat) -> Option<Finding> {
     let text = &ident.text;
     let raw: &str = &text.value;
+    let check = (format.check)(raw);
+    if matches!(check, IdCheck::Valid) {
+        return None; // most identifiers: no name to format
+    }
     let name = format!("{}{}", header_role(feed, index, ident), format.name);
     let finding = |message: String| format.rule.finding(text.elem, text.span, message);
-    match (format.check)(raw) {
+    match check {
         IdCheck::Valid => None,
         IdCheck::Fixable { normalized, problem } => {
             let safe = text.editable && format.safe.is_some_and(|safe| safe(raw, &normalized));

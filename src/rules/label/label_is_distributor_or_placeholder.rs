@@ -1,4 +1,5 @@
 use crate::finding::{Finding, Severity};
+use crate::rules::memo::{memoized_key, NameKeyMemo};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
 use super::names::whole_name_key;
@@ -117,9 +118,13 @@ const COMPANIES: &[(&str, Kind)] = &[
     ("amazoncom", Kind::Store),
 ];
 
-/// A whole-name key (case, punctuation, spacing and a legal form ignored).
+/// A whole-name key (case, punctuation, spacing and a legal form ignored), memoized per
+/// thread: a catalogue repeats a few label names.
 fn key(name: &str) -> String {
-    whole_name_key(name)
+    thread_local! {
+        static MEMO: NameKeyMemo = Default::default();
+    }
+    memoized_key(&MEMO, name, whole_name_key)
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

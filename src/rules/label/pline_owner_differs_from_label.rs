@@ -1,4 +1,4 @@
-use crate::hash::FastMap;
+use crate::rules::memo::{memoized_key, NameKeyMemo};
 
 use crate::ern::{ReleaseKind, RightsLine};
 use crate::finding::{Finding, Severity};
@@ -65,6 +65,14 @@ fn compare_key(name: &str) -> String {
     key.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// [`compare_key`], memoized per thread (a catalogue repeats a few labels and owners).
+fn cached_compare_key(name: &str) -> String {
+    thread_local! {
+        static MEMO: NameKeyMemo = Default::default();
+    }
+    memoized_key(&MEMO, name, compare_key)
+}
+
 struct Case<'f> {
     /// The first P line whose owner is none of the labels.
     line: &'f RightsLine<'f>,
@@ -93,9 +101,6 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     // One finding per release, and one for releases that repeat the same owners and labels
     // (ERN 3 track releases).
     let mut cases: Vec<(CaseKey, Case)> = Vec::new();
-    // The strict key is costly and a batch repeats a few labels and owners on every release.
-    let mut memo: FastMap<&str, String> = FastMap::default();
-    let mut compare_key = |name| memo.entry(name).or_insert_with(|| compare_key(name)).clone();
     for (i, r) in feed.releases.iter().enumerate() {
         if r.resources_omitted || r.kind == ReleaseKind::TrackRelease {
             continue;
@@ -111,7 +116,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
         let mut keys: Vec<String> = labels
             .iter()
-            .map(|l| compare_key(l))
+            .map(|l| cached_compare_key(l))
             .filter(|k| !k.is_empty())
             .collect();
         keys.sort();
@@ -132,7 +137,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             let Some((owner, from_company)) = owner_of(line) else {
                 continue;
             };
-            let key = compare_key(owner);
+            let key = cached_compare_key(owner);
             if key.is_empty() || keys.contains(&key) || differing.iter().any(|d| d.0 == key) {
                 continue;
             }
