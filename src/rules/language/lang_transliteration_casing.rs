@@ -75,14 +75,16 @@ const JA_PARTICLES: &[&str] = &[
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for set in &cx.variant_sets().titles {
-        let mut seen: HashSet<String> = HashSet::new();
+        // Sets are small: a scan of borrowed texts beats hashing owned copies.
+        let mut seen: Vec<&str> = Vec::new();
         for v in &set.variants {
             let Some(native) = v.locale.romanization_of() else {
                 continue;
             };
-            if !seen.insert(v.value().to_string()) {
+            if seen.contains(&v.value()) {
                 continue;
             }
+            seen.push(v.value());
             if let Some((problem, suggestion)) = judge(set, v, native) {
                 out.push(
                     RULE.finding(

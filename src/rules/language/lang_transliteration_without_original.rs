@@ -1,6 +1,5 @@
-use std::collections::HashSet;
-
 use crate::finding::{Finding, Fix, Severity};
+use crate::hash::FastSet;
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::{registry, script_share, strict_key, ScriptCode};
 
@@ -71,7 +70,7 @@ the language the name is in rather than as a romanization."#,
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let sets = cx.variant_sets();
     // Names repeat on every release and resource: report each set of names once.
-    let mut reported: HashSet<(Field, bool, String)> = HashSet::new();
+    let mut reported: FastSet<(Field, bool, String)> = FastSet::default();
     for set in sets
         .titles
         .iter()

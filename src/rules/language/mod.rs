@@ -32,8 +32,8 @@ pub mod lang_transliteration_without_original;
 pub mod title_non_latin_without_latin_variant;
 pub mod variants;
 
+use crate::hash::FastMap;
 use crate::text::FastUnicode;
-use std::collections::HashMap;
 
 use unicode_script::Script;
 
@@ -117,8 +117,8 @@ pub(crate) struct TitlePart {
 /// The parts (`TitleText` and every `SubTitle`) of each title that has subtitles, keyed by the
 /// part's text position: a title and its subtitles are judged together, so an English version
 /// marker under a Japanese title passes.
-pub(crate) fn title_parts(feed: &Feed) -> HashMap<u32, TitlePart> {
-    let mut map = HashMap::new();
+pub(crate) fn title_parts(feed: &Feed) -> FastMap<u32, TitlePart> {
+    let mut map = FastMap::default();
     for d in feed.displays() {
         for title in d.titles.iter().filter(|t| !t.subtitles.is_empty()) {
             let parts: Vec<&Localized> = title.text.iter().chain(&title.subtitles).collect();
