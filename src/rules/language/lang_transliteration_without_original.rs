@@ -103,14 +103,16 @@ fn check_set(set: &VariantSet, out: &mut Vec<Finding>) {
         if !text.chars().any(char::is_alphabetic) || is_initialism(text) {
             continue;
         }
-        let key = strict_key(text, kind);
-        let has_original = set.all_texts().any(|t| script_share(t, native).expected > 0)
-            || set.variants.iter().any(|u| {
+        // The strict keys are only compared when no text is in the native script.
+        let has_original = set.all_texts().any(|t| script_share(t, native).expected > 0) || {
+            let key = strict_key(text, kind);
+            set.variants.iter().any(|u| {
                 u.order != v.order
                     && u.locale.language == v.locale.language
                     && u.locale.script != Some(ScriptCode::LATN)
                     && strict_key(u.value(), kind) == key
-            });
+            })
+        };
         languages_done.push(lang);
         if has_original {
             continue;
