@@ -302,7 +302,11 @@ fn match_code(expected: ScriptCode) -> ScriptCode {
 /// and Roman numerals are not letters or are Common/Inherited, and are skipped; `ー` counts as
 /// kana).
 pub(crate) fn letters(text: &str, expected: ScriptCode) -> Letters {
-    let comps = match_code(expected).components();
+    letters_in(text, &match_code(expected).components())
+}
+
+/// [`letters`] against the scripts of the expected code, looked up once by the caller.
+fn letters_in(text: &str, comps: &crate::text::ScriptSet) -> Letters {
     let mut n = Letters::default();
     for c in text.chars().filter(|c| is_letter(*c)) {
         let ext = c.script_extension_fast();
@@ -337,10 +341,13 @@ pub(crate) fn contradicts(text: &str, expected: ScriptCode) -> bool {
     if is_latin_code(expected) && is_plain_latin(text) {
         return false; // no letter of another script: nothing outweighs the Latin ones
     }
-    if expected.components().is_empty() {
+    // `match_code` only widens kana codes, so the components are empty exactly when the
+    // expected code's are.
+    let comps = match_code(expected).components();
+    if comps.is_empty() {
         return false;
     }
-    let n = letters(text, expected);
+    let n = letters_in(text, &comps);
     if n.total == 0 {
         return false;
     }
