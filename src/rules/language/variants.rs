@@ -599,7 +599,9 @@ impl<'f, 'a> Gatherer<'f, 'a> {
     }
 
     fn title_variants(&mut self, titles: &'f [Title<'a>], details: &[TerritoryDetails]) -> Vec<Variant<'f, 'a>> {
-        let mut out = Vec::new();
+        // Sized to the titles: most sets hold one or two variants, and a growing Vec would
+        // reserve four, which the sets keep for the whole file.
+        let mut out = Vec::with_capacity(titles.len());
         for t in titles {
             let Some(text) = t.text.as_ref().filter(|x| non_empty(x)) else {
                 continue;
@@ -665,7 +667,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
         details: &[TerritoryDetails],
         details_of: impl Fn(usize) -> Option<u16>,
     ) -> Vec<Variant<'f, 'a>> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(names.len()); // as in `title_variants`
         for (i, n) in names.iter().enumerate() {
             if !non_empty(n) {
                 continue;
@@ -745,7 +747,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
         details: &[TerritoryDetails],
         detail: Option<u16>,
     ) -> Option<VariantSet<'f, 'a>> {
-        let mut variants = Vec::new();
+        let mut variants = Vec::with_capacity(names.len()); // as in `title_variants`
         let mut other_names = Vec::new();
         for pn in names {
             other_names.extend(pn.other_names.iter().filter(|l| non_empty(l)));
