@@ -218,11 +218,11 @@ fn original<'s, 'f, 'a>(set: &'s VariantSet<'f, 'a>, v: &Variant, native: Script
 /// The Latin words of a text, lowercased (`LOVEソング` → `love`).
 fn latin_words(s: &str) -> FastSet<String> {
     s.split(|c: char| {
-        !(c.is_alphanumeric()
-            && !matches!(
+        !c.is_alphanumeric()
+            || matches!(
                 c.script(),
                 Script::Katakana | Script::Hiragana | Script::Han | Script::Hangul
-            ))
+            )
     })
     .filter(|w| {
         w.chars().any(|c| c.is_alphabetic()) && w.chars().all(|c| !c.is_alphabetic() || c.script() == Script::Latin)
