@@ -2,12 +2,12 @@
 //! a handful of distinct tags and hundreds of thousands of texts, so a short linear scan that
 //! checks the last hit first beats hashing the tag on every lookup.
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 pub(crate) struct StrMemo<V> {
     entries: Vec<(Box<str>, V)>,
     /// Index of `entries` by key once there are too many for a linear scan.
-    index: HashMap<Box<str>, usize>,
+    index: FastMap<Box<str>, usize>,
     last: usize,
 }
 
@@ -18,7 +18,7 @@ impl<V> Default for StrMemo<V> {
     fn default() -> Self {
         StrMemo {
             entries: Vec::new(),
-            index: HashMap::new(),
+            index: FastMap::default(),
             last: 0,
         }
     }

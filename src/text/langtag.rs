@@ -146,8 +146,8 @@ pub fn parse_tag(raw: &str) -> TagAnalysis {
 /// tags in every file), shared.
 pub fn parse_tag_shared(raw: &str) -> std::sync::Arc<TagAnalysis> {
     thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::HashMap<String, std::sync::Arc<TagAnalysis>>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static CACHE: std::cell::RefCell<crate::hash::FastMap<String, std::sync::Arc<TagAnalysis>>> =
+            std::cell::RefCell::new(crate::hash::FastMap::default());
     }
     const MAX_CACHED: usize = 4096;
     if let Some(hit) = CACHE.with(|c| c.borrow().get(raw).cloned()) {

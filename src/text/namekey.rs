@@ -202,16 +202,22 @@ fn is_punct_or_symbol(c: char) -> bool {
 
 /// Steps 1–6 shared by both kinds.
 fn base_key(s: &str) -> String {
-    let cleaned: String = s
-        .nfc()
-        .filter(|c| !is_default_ignorable(*c) && !is_bidi_control(*c))
-        .map(|c| match c {
-            'Ⓟ' | 'ⓟ' => '℗',
-            'Ⓒ' | 'ⓒ' => '©',
-            c => c,
-        })
-        .collect();
-    let folded = nfkc_casefold(&cleaned);
+    let folded = if s.is_ascii() {
+        // ASCII is its own NFC and NFKC form, holds no ignorable or bidi-control
+        // character, and case-folds to its lowercase: the Unicode passes change nothing.
+        s.to_ascii_lowercase()
+    } else {
+        let cleaned: String = s
+            .nfc()
+            .filter(|c| !is_default_ignorable(*c) && !is_bidi_control(*c))
+            .map(|c| match c {
+                'Ⓟ' | 'ⓟ' => '℗',
+                'Ⓒ' | 'ⓒ' => '©',
+                c => c,
+            })
+            .collect();
+        nfkc_casefold(&cleaned)
+    };
     let body = strip_rights_notice(&folded);
     let spaced: String = body
         .chars()
@@ -311,6 +317,13 @@ pub fn legal_form_of(label: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
     use NameKind::*;
+
+    #[test]
+    fn ascii_folds_to_its_lowercase() {
+        let all: String = (0u8..128).map(char::from).collect();
+        assert_eq!(nfkc_casefold(&all), all.to_ascii_lowercase());
+        assert!(all.chars().all(|c| !is_default_ignorable(c) && !is_bidi_control(c)));
+    }
 
     #[test]
     fn label_strict_keys() {

@@ -38,8 +38,13 @@ fn letter_weights(s: &str) -> (usize, usize) {
 /// (`1999`), or its Latin letters carry at least as much as its other letters (`Life of π`,
 /// `I Love You 無望`). `LOVEソング` is not: the katakana carries as much as the Latin part
 /// and cannot be typed.
+#[cfg(test)] // the rules judge weights summed over segments: [`weighs_latin`]
 pub fn latin_typeable(s: &str) -> bool {
-    let (latin, other) = letter_weights(s);
+    weighs_latin(letter_weights(s))
+}
+
+/// Whether Latin letters carry at least as much as the others, given [`letter_weights`].
+fn weighs_latin((latin, other): (usize, usize)) -> bool {
     latin >= other
 }
 
@@ -216,19 +221,29 @@ pub fn latin_findable(s: &str) -> bool {
     let Some((main, rest)) = segs.split_first() else {
         return true;
     };
-    let content: Vec<&str> = std::iter::once(*main)
-        .chain(rest.iter().copied().filter(|seg| !is_version_or_credit(seg)))
-        .collect();
-    if latin_typeable(&content.join(" ")) {
-        return true;
-    }
-    if latin_typeable(main) && letter_weights(main).0 > 0 {
-        return true;
-    }
-    content
+    // Weights of the main segment and of the other segments that are more than version or
+    // credit information. The segments joined by spaces weigh their sum (spaces are no
+    // letters), so the whole is judged without joining it.
+    let main_weights = letter_weights(main);
+    let content: Vec<(usize, usize)> = rest
         .iter()
-        .skip(1)
-        .any(|seg| letter_weights(seg).0 >= 2 && latin_typeable(seg))
+        .filter(|seg| !is_version_or_credit(seg))
+        .map(|seg| letter_weights(seg))
+        .collect();
+    let (latin, other) = content.iter().fold(main_weights, |(l, o), &(sl, so)| (l + sl, o + so));
+    if weighs_latin((latin, other)) {
+        return true;
+    }
+    if weighs_latin(main_weights) && main_weights.0 > 0 {
+        return true;
+    }
+    content.iter().any(|&w| w.0 >= 2 && weighs_latin(w))
+}
+
+/// Whether any of `texts` is [`latin_findable`]. Texts without non-Latin letters (findable as
+/// they are) are looked for first: they are cheap to tell, and a set usually has one.
+pub fn any_latin_findable<'t>(texts: impl Iterator<Item = &'t str> + Clone) -> bool {
+    texts.clone().any(|t| !crate::text::has_non_latin_letters(t)) || texts.into_iter().any(latin_findable)
 }
 
 /// The part of `s` that cannot be typed on a Latin keyboard, for messages: from its first

@@ -89,19 +89,14 @@ fn where_(v: &Variant) -> String {
 }
 
 fn conflicts(cx: &Context, set: &VariantSet, out: &mut Vec<Finding>) {
-    if set.variants.len() < 2 {
+    if set.variants.len() < 2 || !may_have_conflict(set) {
         return;
     }
     for slot in set.groups() {
         if slot.len() < 2 {
             continue;
         }
-        // Several DisplayArtistNames without a language of their own are a list of artists
-        // (common in ERN 3 feeds), not localized variants.
-        let slot: Vec<&Variant> = slot
-            .into_iter()
-            .filter(|v| v.kind != VariantKind::DisplayArtistName || v.own_language())
-            .collect();
+        let slot: Vec<&Variant> = slot.into_iter().filter(|v| is_localized_variant(v)).collect();
         let Some(first) = slot.first() else { continue };
         // Most slots repeat one text (`DisplayTitleText` and `DisplayTitle` of a release):
         // nothing to compare then.
@@ -149,6 +144,28 @@ fn conflicts(cx: &Context, set: &VariantSet, out: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// Several DisplayArtistNames without a language of their own are a list of artists (common
+/// in ERN 3 feeds), not localized variants.
+fn is_localized_variant(v: &Variant) -> bool {
+    v.kind != VariantKind::DisplayArtistName || v.own_language()
+}
+
+/// Sets with more variants than this skip the pairwise prefilter of [`may_have_conflict`].
+const PAIRWISE_LIMIT: usize = 16;
+
+/// Whether two compared variants with different texts may share a locale slot. Most sets
+/// have none (a title and its romanization), and then the slots, which need each text's
+/// script, are not worth building.
+fn may_have_conflict(set: &VariantSet) -> bool {
+    if set.variants.len() > PAIRWISE_LIMIT {
+        return true;
+    }
+    let compared = || set.variants.iter().filter(|v| is_localized_variant(v));
+    compared()
+        .enumerate()
+        .any(|(i, a)| compared().skip(i + 1).any(|b| a.may_share_slot(b) && !a.same_text(b)))
 }
 
 /// `ja-Latn` for Latin text under a tag whose script is not Latin.

@@ -160,7 +160,13 @@ fn suggestion(a: &TagAnalysis, detected: ScriptCode, expected: ScriptCode, text:
         .find(|d| d.kind == SubtagKind::Language)
         .and_then(|d| d.preferred_value.as_deref())
         .unwrap_or(lang);
-    let han = || chinese_script(text).filter(|_| detected == ScriptCode::HANI);
+    let han = || {
+        if detected == ScriptCode::HANI {
+            chinese_script(text)
+        } else {
+            None
+        }
+    };
     if detected == ScriptCode::LATN {
         let tag = tag_for(lang, ScriptCode::LATN, a);
         return (

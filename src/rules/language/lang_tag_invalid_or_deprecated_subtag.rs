@@ -72,7 +72,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let Some(tag) = a.best() else {
             continue; // not a tag at all: lang-tag-malformed
         };
-        let label = attr_label(cx, attr);
+        // Most tags are valid and current: the label is formatted only for a finding.
+        let label = || attr_label(cx, attr);
         if !a.is_valid() {
             let mut problems: Vec<String> = a
                 .unknown
@@ -86,7 +87,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             problems.extend(a.duplicates.iter().map(|x| format!("subtag '{x}' occurs twice")));
             let suggestion = valid_replacement(a, tag);
             let finding = RULE
-                .finding(attr.elem, attr.span, format!("{label}: {}", problems.join("; ")))
+                .finding(attr.elem, attr.span, format!("{}: {}", label(), problems.join("; ")))
                 .with_help(unknown_help(a, suggestion.as_deref()));
             out.push(finding.with_fix_opt(suggestion.map(Fix::suggest)));
             continue;
@@ -110,7 +111,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             Severity::Warning,
             attr.elem,
             attr.span,
-            format!("{label}: {}", what.join("; ")),
+            format!("{}: {}", label(), what.join("; ")),
         );
         out.push(match &a.preferred {
             Some(p) if a.is_canonical_case() => finding

@@ -54,13 +54,13 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let mut cache = TagCache::default();
     for attr in &cx.feed.lang_attrs {
         let a = cache.get(&attr.value);
-        let label = attr_label(cx, attr);
         if a.well_formed {
             // Case only. A tag with unregistered subtags is reported (with its canonical
             // spelling) by lang-tag-invalid-or-deprecated-subtag instead.
             if a.is_canonical_case() || !a.is_valid() {
                 continue;
             }
+            let label = attr_label(cx, attr);
             let canon = a.canonical_case.clone().unwrap_or_default();
             out.push(
                 RULE.finding(attr.elem, attr.span, format!("{label} is not in canonical case"))
@@ -71,6 +71,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             );
             continue;
         }
+        let label = attr_label(cx, attr);
         let why = a.syntax_error.as_deref().unwrap_or("not a language tag");
         let message = if attr.value.trim().is_empty() {
             format!("{label} is empty")

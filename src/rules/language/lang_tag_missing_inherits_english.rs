@@ -71,7 +71,13 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let Some(script) = text_script(value) else {
             continue;
         };
-        let candidates: Vec<String> = match chinese_script(value).filter(|_| script == ScriptCode::HANI) {
+        // Only Han alone asks the characters which Chinese script they are.
+        let han = if script == ScriptCode::HANI {
+            chinese_script(value)
+        } else {
+            None
+        };
+        let candidates: Vec<String> = match han {
             Some(han) => vec![format!("zh-{han}")],
             None => languages_for_script(script).iter().map(|s| s.to_string()).collect(),
         };

@@ -1,5 +1,7 @@
 use crate::finding::{Finding, Severity};
+use crate::rules::memo::StrMemo;
 use crate::rules::{Category, Check, Context, FixClass, Rule};
+use crate::text::TagAnalysis;
 
 use super::{attr_label, language_name, TagCache};
 
@@ -41,34 +43,46 @@ otherwise remove it by hand, consistently across the feed."#,
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let mut cache = TagCache::default();
+    // A feed repeats a few tags on many elements: the wording about each is made once.
+    let mut wordings: StrMemo<Option<Wording>> = StrMemo::default();
     for attr in &cx.feed.lang_attrs {
-        let a = cache.get(&attr.value);
-        if !a.redundant_script {
-            continue;
-        }
-        let (Some(lang), Some(script)) = (a.language(), a.script()) else {
+        let Some(w) = wordings.get_or(&attr.value, |raw| wording(cache.get(raw))) else {
             continue;
         };
-        let without: Vec<&str> = a
-            .best()
-            .unwrap_or("")
-            .split('-')
-            .filter(|s| !s.eq_ignore_ascii_case(script.as_str()))
-            .collect();
-        out.push(
-            RULE.finding(
-                attr.elem,
-                attr.span,
-                format!(
-                    "{}: script '{script}' is what '{lang}' ({}) implies already",
-                    attr_label(cx, attr),
-                    language_name(lang)
-                ),
-            )
-            .with_help(format!(
-                "'{}' says the same; keep '{script}' only if the recipient asks for it",
-                without.join("-")
-            )),
-        );
+        let mut message = attr_label(cx, attr);
+        message.push_str(&w.message_tail);
+        out.push(RULE.finding(attr.elem, attr.span, message).with_help(w.help.clone()));
     }
+}
+
+/// What a finding says about a tag with a redundant script, after the attribute's label.
+struct Wording {
+    message_tail: String,
+    help: String,
+}
+
+/// The wording for a tag whose script is redundant; `None` for any other tag.
+fn wording(a: &TagAnalysis) -> Option<Wording> {
+    if !a.redundant_script {
+        return None;
+    }
+    let (Some(lang), Some(script)) = (a.language(), a.script()) else {
+        return None;
+    };
+    let without: Vec<&str> = a
+        .best()
+        .unwrap_or("")
+        .split('-')
+        .filter(|s| !s.eq_ignore_ascii_case(script.as_str()))
+        .collect();
+    Some(Wording {
+        message_tail: format!(
+            ": script '{script}' is what '{lang}' ({}) implies already",
+            language_name(lang)
+        ),
+        help: format!(
+            "'{}' says the same; keep '{script}' only if the recipient asks for it",
+            without.join("-")
+        ),
+    })
 }

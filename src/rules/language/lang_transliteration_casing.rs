@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use crate::hash::FastSet;
 
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
@@ -75,14 +75,16 @@ const JA_PARTICLES: &[&str] = &[
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for set in &cx.variant_sets().titles {
-        let mut seen: HashSet<String> = HashSet::new();
+        // Sets are small: a scan of borrowed texts beats hashing owned copies.
+        let mut seen: Vec<&str> = Vec::new();
         for v in &set.variants {
             let Some(native) = v.locale.romanization_of() else {
                 continue;
             };
-            if !seen.insert(v.value().to_string()) {
+            if seen.contains(&v.value()) {
                 continue;
             }
+            seen.push(v.value());
             if let Some((problem, suggestion)) = judge(set, v, native) {
                 out.push(
                     RULE.finding(
@@ -115,7 +117,7 @@ struct Word {
     carried: bool,
 }
 
-fn tokenize(text: &str, carried: &HashSet<String>) -> Vec<Word> {
+fn tokenize(text: &str, carried: &FastSet<String>) -> Vec<Word> {
     let mut words = Vec::new();
     let mut initial = true;
     let mut cur: Option<(usize, String)> = None;
@@ -214,13 +216,13 @@ fn original<'s, 'f, 'a>(set: &'s VariantSet<'f, 'a>, v: &Variant, native: Script
 }
 
 /// The Latin words of a text, lowercased (`LOVEソング` → `love`).
-fn latin_words(s: &str) -> HashSet<String> {
+fn latin_words(s: &str) -> FastSet<String> {
     s.split(|c: char| {
-        !(c.is_alphanumeric()
-            && c.script() != Script::Katakana
-            && c.script() != Script::Hiragana
-            && c.script() != Script::Han
-            && c.script() != Script::Hangul)
+        !c.is_alphanumeric()
+            || matches!(
+                c.script(),
+                Script::Katakana | Script::Hiragana | Script::Han | Script::Hangul
+            )
     })
     .filter(|w| {
         w.chars().any(|c| c.is_alphabetic()) && w.chars().all(|c| !c.is_alphabetic() || c.script() == Script::Latin)
@@ -258,16 +260,18 @@ fn judge(set: &VariantSet, v: &Variant, native: ScriptCode) -> Option<(String, S
         .map(|w| w.core.chars().filter(|c| c.is_alphabetic()).count())
         .sum();
     let joined: String = judged.iter().map(|w| w.core.as_str()).collect::<Vec<_>>().join(" ");
-    let orig_other: String = orig_text.chars().filter(|c| c.script() != Script::Latin).collect();
+    // The original's non-Latin letters, needed only when an ALL CAPS or all-lowercase
+    // romanization of a cased script is judged.
+    let orig_other = || -> String { orig_text.chars().filter(|c| c.script() != Script::Latin).collect() };
 
     // ALL CAPS / all lowercase.
-    if letters >= 4 && is_all_upper(&joined) && !(cased_native && is_all_upper(&orig_other)) {
+    if letters >= 4 && is_all_upper(&joined) && !(cased_native && is_all_upper(&orig_other())) {
         return Some((
             "is in ALL CAPS".to_string(),
             recase(text, &words, lang, cased_native, orig_text),
         ));
     }
-    if letters >= 4 && is_all_lower(&joined) && !(cased_native && is_all_lower(&orig_other)) {
+    if letters >= 4 && is_all_lower(&joined) && !(cased_native && is_all_lower(&orig_other())) {
         return Some((
             "is all lowercase".to_string(),
             recase(text, &words, lang, cased_native, orig_text),
@@ -565,7 +569,7 @@ mod tests {
 
     #[test]
     fn tokens_and_rewrite() {
-        let carried: HashSet<String> = ["love".to_string()].into_iter().collect();
+        let carried: FastSet<String> = ["love".to_string()].into_iter().collect();
         let text = "LOVE Songu (Yoru No Uta)";
         let words = tokenize(text, &carried);
         let cores: Vec<_> = words.iter().map(|w| (w.core.as_str(), w.initial, w.carried)).collect();
@@ -580,9 +584,9 @@ mod tests {
             ]
         );
         assert_eq!(recase(text, &words, "ja", false, ""), "LOVE Songu (Yoru no Uta)");
-        let plain = tokenize("YOAKE NO UTA", &HashSet::new());
+        let plain = tokenize("YOAKE NO UTA", &FastSet::default());
         assert_eq!(recase("YOAKE NO UTA", &plain, "ja", false, ""), "Yoake no Uta");
-        let zh = tokenize("yue liang dai biao wo de xin", &HashSet::new());
+        let zh = tokenize("yue liang dai biao wo de xin", &FastSet::default());
         assert_eq!(
             recase("yue liang dai biao wo de xin", &zh, "zh", false, ""),
             "Yue liang dai biao wo de xin"

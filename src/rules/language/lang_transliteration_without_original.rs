@@ -1,6 +1,5 @@
-use std::collections::HashSet;
-
 use crate::finding::{Finding, Fix, Severity};
+use crate::hash::FastSet;
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::{registry, script_share, strict_key, ScriptCode};
 
@@ -71,7 +70,7 @@ the language the name is in rather than as a romanization."#,
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let sets = cx.variant_sets();
     // Names repeat on every release and resource: report each set of names once.
-    let mut reported: HashSet<(Field, bool, String)> = HashSet::new();
+    let mut reported = ReportedNames::default();
     for set in sets
         .titles
         .iter()
@@ -83,11 +82,44 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let party = matches!(set.owner, SetOwner::Party(_) | SetOwner::Credit { .. });
-        if set.field != Field::Title && !reported.insert((set.field, party, set.names_key())) {
+        if set.field != Field::Title && !reported.first(set, party) {
             continue;
         }
         check_set(set, out);
     }
+}
+
+/// The sets of names already checked, by [`VariantSet::names_key`].
+#[derive(Default)]
+struct ReportedNames<'s> {
+    keys: FastSet<(Field, bool, String)>,
+    /// The texts the keys were made of (sorted, deduplicated): the same texts always give
+    /// the same key, so a set that repeats them (a name on every release and resource) is
+    /// known without computing its strict keys again.
+    texts: FastSet<(Field, bool, Vec<&'s str>)>,
+}
+
+impl<'s> ReportedNames<'s> {
+    /// Whether `set` is the first with its names (then remembered).
+    fn first(&mut self, set: &'s VariantSet, party: bool) -> bool {
+        if !self.texts.insert((set.field, party, name_texts(set))) {
+            return false;
+        }
+        self.keys.insert((set.field, party, set.names_key()))
+    }
+}
+
+/// The texts [`VariantSet::names_key`] is made of, sorted and deduplicated.
+fn name_texts<'s>(set: &'s VariantSet) -> Vec<&'s str> {
+    let mut texts: Vec<&str> = set
+        .variants
+        .iter()
+        .map(|v| v.value())
+        .chain(set.other_names.iter().map(|l| l.value().trim()))
+        .collect();
+    texts.sort_unstable();
+    texts.dedup();
+    texts
 }
 
 fn check_set(set: &VariantSet, out: &mut Vec<Finding>) {
@@ -104,14 +136,16 @@ fn check_set(set: &VariantSet, out: &mut Vec<Finding>) {
         if !text.chars().any(char::is_alphabetic) || is_initialism(text) {
             continue;
         }
-        let key = strict_key(text, kind);
-        let has_original = set.all_texts().any(|t| script_share(t, native).expected > 0)
-            || set.variants.iter().any(|u| {
+        // The strict keys are only compared when no text is in the native script.
+        let has_original = set.all_texts().any(|t| script_share(t, native).expected > 0) || {
+            let key = strict_key(text, kind);
+            set.variants.iter().any(|u| {
                 u.order != v.order
                     && u.locale.language == v.locale.language
                     && u.locale.script != Some(ScriptCode::LATN)
                     && strict_key(u.value(), kind) == key
-            });
+            })
+        };
         languages_done.push(lang);
         if has_original {
             continue;

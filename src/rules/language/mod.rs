@@ -32,8 +32,8 @@ pub mod lang_transliteration_without_original;
 pub mod title_non_latin_without_latin_variant;
 pub mod variants;
 
+use crate::hash::FastMap;
 use crate::text::FastUnicode;
-use std::collections::HashMap;
 
 use unicode_script::Script;
 
@@ -117,8 +117,8 @@ pub(crate) struct TitlePart {
 /// The parts (`TitleText` and every `SubTitle`) of each title that has subtitles, keyed by the
 /// part's text position: a title and its subtitles are judged together, so an English version
 /// marker under a Japanese title passes.
-pub(crate) fn title_parts(feed: &Feed) -> HashMap<u32, TitlePart> {
-    let mut map = HashMap::new();
+pub(crate) fn title_parts(feed: &Feed) -> FastMap<u32, TitlePart> {
+    let mut map = FastMap::default();
     for d in feed.displays() {
         for title in d.titles.iter().filter(|t| !t.subtitles.is_empty()) {
             let parts: Vec<&Localized> = title.text.iter().chain(&title.subtitles).collect();
@@ -302,7 +302,11 @@ fn match_code(expected: ScriptCode) -> ScriptCode {
 /// and Roman numerals are not letters or are Common/Inherited, and are skipped; `ー` counts as
 /// kana).
 pub(crate) fn letters(text: &str, expected: ScriptCode) -> Letters {
-    let comps = match_code(expected).components();
+    letters_in(text, &match_code(expected).components())
+}
+
+/// [`letters`] against the scripts of the expected code, looked up once by the caller.
+fn letters_in(text: &str, comps: &crate::text::ScriptSet) -> Letters {
     let mut n = Letters::default();
     for c in text.chars().filter(|c| is_letter(*c)) {
         let ext = c.script_extension_fast();
@@ -337,10 +341,13 @@ pub(crate) fn contradicts(text: &str, expected: ScriptCode) -> bool {
     if is_latin_code(expected) && is_plain_latin(text) {
         return false; // no letter of another script: nothing outweighs the Latin ones
     }
-    if expected.components().is_empty() {
+    // `match_code` only widens kana codes, so the components are empty exactly when the
+    // expected code's are.
+    let comps = match_code(expected).components();
+    if comps.is_empty() {
         return false;
     }
-    let n = letters(text, expected);
+    let n = letters_in(text, &comps);
     if n.total == 0 {
         return false;
     }

@@ -1,7 +1,7 @@
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
-use super::variants::{latin_findable, romanization_tag, untypeable_part, VariantKind};
+use super::variants::{any_latin_findable, romanization_tag, untypeable_part, VariantKind};
 
 pub static RULE: Rule = Rule {
     id: "title-non-latin-without-latin-variant",
@@ -65,7 +65,7 @@ romanization would carry when the language is clear."#,
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let ern4 = cx.feed.version.is_ern4();
     for set in &cx.variant_sets().titles {
-        if set.variants.iter().any(|v| latin_findable(v.value())) {
+        if any_latin_findable(set.variants.iter().map(|v| v.value())) {
             continue;
         }
         // Point at the default variant, else the first display title, else the first.

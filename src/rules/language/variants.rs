@@ -17,10 +17,10 @@
 
 use crate::text::FastUnicode;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::ern::{Feed, Lang, LangSource, Localized, PartyName, ReleaseKind, TerritoryDetails, Title, TitleKind};
+use crate::hash::{FastMap, FastSet};
 use crate::rules::Context;
 use crate::text::{
     dominant_script, native_script, parse_tag, script_matches_tag, script_share, strict_key, to_nfc, NameKind,
@@ -219,7 +219,7 @@ impl Locales {
 /// [`Locale::parse`], memoized per thread across files: a catalogue repeats a handful of tags
 /// in every file.
 fn cached_locale(raw: &str, declared: bool) -> Arc<Locale> {
-    type Memo = [HashMap<String, Arc<Locale>>; 2];
+    type Memo = [FastMap<String, Arc<Locale>>; 2];
     thread_local! {
         static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
     }
@@ -314,6 +314,17 @@ impl Variant<'_, '_> {
         self.text.lang.source == LangSource::Own
     }
 
+    /// Whether `self` and `other` agree on every part of a locale slot except the script
+    /// (the one part that needs the text's letters looked at): only such variants can share
+    /// a slot of [`VariantSet::groups`].
+    pub fn may_share_slot(&self, other: &Variant) -> bool {
+        self.kind == other.kind
+            && self.subtype.map(str::trim) == other.subtype.map(str::trim)
+            && self.locale.key == other.locale.key
+            && self.territory == other.territory
+            && self.name_role() == other.name_role()
+    }
+
     /// `PartyName` role flags (`IsNickname`, `IsStageName`, `IsLegalName`).
     fn name_role(&self) -> (bool, bool, bool) {
         self.party_name.map_or((false, false, false), |p| {
@@ -403,10 +414,14 @@ impl<'f, 'a> VariantSet<'f, 'a> {
     /// For a `DisplayArtistName` set, it is also findable when every artist the item credits
     /// has a findable name (`しゅうさえこ` shown, party `Saeko Shu` credited).
     pub fn latin_findable(&self) -> bool {
-        let findable = |l: &&Localized| latin_findable(l.value().trim());
-        self.variants.iter().any(|v| latin_findable(v.value()))
-            || self.other_names.iter().any(findable)
-            || (!self.credits.is_empty() && self.credits.iter().all(|c| credit_names(c).any(|l| findable(&l))))
+        let variants = self.variants.iter().map(|v| v.value());
+        let other_names = self.other_names.iter().map(|l| l.value().trim());
+        any_latin_findable(variants.chain(other_names))
+            || (!self.credits.is_empty()
+                && self
+                    .credits
+                    .iter()
+                    .all(|c| any_latin_findable(credit_names(c).map(|l| l.value().trim()))))
     }
 
     /// The text a finding about the whole set points at: the default variant, else the
@@ -461,7 +476,7 @@ struct SlotKey<'s> {
 /// with the number of other sets that carry the same names. Party sets and
 /// `DisplayArtistName`/`LabelName` sets are counted apart.
 pub fn unfindable<'s, 'f, 'a>(sets: &[&'s VariantSet<'f, 'a>]) -> Vec<(&'s VariantSet<'f, 'a>, usize)> {
-    let mut first: HashMap<(bool, String), usize> = HashMap::new();
+    let mut first: FastMap<(bool, String), usize> = FastMap::default();
     let mut out: Vec<(&'s VariantSet<'f, 'a>, usize)> = Vec::new();
     for &set in sets {
         if set.latin_findable() {
@@ -584,7 +599,9 @@ impl<'f, 'a> Gatherer<'f, 'a> {
     }
 
     fn title_variants(&mut self, titles: &'f [Title<'a>], details: &[TerritoryDetails]) -> Vec<Variant<'f, 'a>> {
-        let mut out = Vec::new();
+        // Sized to the titles: most sets hold one or two variants, and a growing Vec would
+        // reserve four, which the sets keep for the whole file.
+        let mut out = Vec::with_capacity(titles.len());
         for t in titles {
             let Some(text) = t.text.as_ref().filter(|x| non_empty(x)) else {
                 continue;
@@ -650,7 +667,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
         details: &[TerritoryDetails],
         details_of: impl Fn(usize) -> Option<u16>,
     ) -> Vec<Variant<'f, 'a>> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(names.len()); // as in `title_variants`
         for (i, n) in names.iter().enumerate() {
             if !non_empty(n) {
                 continue;
@@ -730,7 +747,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
         details: &[TerritoryDetails],
         detail: Option<u16>,
     ) -> Option<VariantSet<'f, 'a>> {
-        let mut variants = Vec::new();
+        let mut variants = Vec::with_capacity(names.len()); // as in `title_variants`
         let mut other_names = Vec::new();
         for pn in names {
             other_names.extend(pn.other_names.iter().filter(|l| non_empty(l)));
@@ -767,8 +784,8 @@ impl<'f, 'a> Gatherer<'f, 'a> {
     /// names it, else a plain party.
     pub fn party_sets(&mut self) -> Vec<VariantSet<'f, 'a>> {
         let feed = self.feed;
-        let mut labels: HashSet<&str> = HashSet::new();
-        let mut artists: HashSet<&str> = HashSet::new();
+        let mut labels: FastSet<&str> = FastSet::default();
+        let mut artists: FastSet<&str> = FastSet::default();
         for r in &feed.releases {
             for l in &r.labels {
                 if let Some(p) = &l.party_ref {
@@ -877,7 +894,7 @@ fn artist_name_detail(feed: &Feed, d: &crate::ern::Display, i: usize) -> Option<
 }
 
 /// The non-empty names (full and other forms) of a credited artist's `PartyName`s.
-pub fn credit_names<'f, 'a>(names: &'f [PartyName<'a>]) -> impl Iterator<Item = &'f Localized<'a>> {
+pub fn credit_names<'f, 'a>(names: &'f [PartyName<'a>]) -> impl Iterator<Item = &'f Localized<'a>> + Clone {
     names
         .iter()
         .flat_map(|n| n.full_name.iter().chain(n.other_names.iter()))
