@@ -229,10 +229,11 @@ impl FileFacts {
         // Each place is used once: its XPath is moved out, not cloned.
         let mut xpaths = feed.xpaths_at(&source.text, &anchors);
         let suppressed = crate::suppress::suppressed_at(&source.text, &anchors);
+        let line_cols = source.line_cols(&anchors);
         let text = source.text.as_str();
         let mut place = |i: usize| {
             let (anchor, end) = places[i];
-            let (line, column) = source.line_col(anchor);
+            let (line, column) = line_cols[i];
             let end = end.max(anchor);
             // The end is almost always on the anchor's line: count on from the anchor instead of
             // a second search of the line starts (a line ends at LF or CR, see `Source`).
