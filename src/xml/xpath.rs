@@ -41,7 +41,10 @@ pub fn xpaths_in(text: &str, start: &Start, offsets: &[u32]) -> Vec<Option<Strin
     // first bytes, and `<` never occurs in text or attribute values. A tokenizer would check
     // far more than this needs.
     let mut path: Vec<(&str, u32)> = Vec::new();
-    let mut counts: Vec<Vec<(&str, u32)>> = vec![Vec::new()];
+    // Children seen so far per open element, by name, the innermost element's last; `levels`
+    // holds where each open element's tallies start (one flat stack, no Vec per element).
+    let mut siblings: Vec<(&str, u32)> = Vec::new();
+    let mut levels: Vec<usize> = vec![0];
     let mut next = 0;
     while let Some(rel) = memchr::memchr(b'<', &bytes[pos..]) {
         let at = pos + rel;
@@ -58,9 +61,10 @@ pub fn xpaths_in(text: &str, start: &Start, offsets: &[u32]) -> Vec<Option<Strin
                 let Some(end) = skip_to(2, ">") else { break };
                 pos = end;
                 path.pop();
-                counts.pop();
-                if counts.is_empty() {
-                    counts.push(Vec::new());
+                let level = levels.pop().expect("a level is always open");
+                siblings.truncate(level);
+                if levels.is_empty() {
+                    levels.push(level);
                 }
             }
             Some(b'!') => {
@@ -81,42 +85,24 @@ pub fn xpaths_in(text: &str, start: &Start, offsets: &[u32]) -> Vec<Option<Strin
                 continue;
             }
             Some(_) => {
-                // The tag ends at the first `>` outside a quoted attribute value.
-                let mut quote = 0u8;
-                let Some(gt) = bytes[at + 1..].iter().position(|&b| {
-                    if quote != 0 {
-                        if b == quote {
-                            quote = 0;
-                        }
-                        false
-                    } else if b == b'"' || b == b'\'' {
-                        quote = b;
-                        false
-                    } else {
-                        b == b'>'
-                    }
-                }) else {
+                let Some(end) = start_tag_end(bytes, at + 1) else {
                     break;
                 };
-                let end = at + 1 + gt; // the `>`
                 pos = end + 1;
                 let raw = &text[at + 1..end];
-                let qname = raw
-                    .split(|c: char| c.is_ascii_whitespace() || c == '/')
-                    .next()
-                    .unwrap_or("");
+                let qname = tag_name(raw);
                 let local = super::local_name(qname);
                 let idx = if path.is_empty() {
                     start.index
                 } else {
-                    let level = counts.last_mut().expect("a level is always open");
-                    match level.iter_mut().find(|(n, _)| *n == local) {
+                    let level = *levels.last().expect("a level is always open");
+                    match siblings[level..].iter_mut().find(|(n, _)| *n == local) {
                         Some((_, c)) => {
                             *c += 1;
                             *c
                         }
                         None => {
-                            level.push((local, 1));
+                            siblings.push((local, 1));
                             1
                         }
                     }
@@ -129,7 +115,7 @@ pub fn xpaths_in(text: &str, start: &Start, offsets: &[u32]) -> Vec<Option<Strin
                 if raw.ends_with('/') {
                     path.pop();
                 } else {
-                    counts.push(Vec::new());
+                    levels.push(siblings.len());
                 }
             }
             None => break,
@@ -226,13 +212,38 @@ fn xpaths_from(text: &str, start: &Start, offsets: &[u32], subtree: bool) -> Vec
     out
 }
 
+/// The offset of the `>` ending the start tag whose name begins at `from`: the first `>`
+/// outside a quoted attribute value. Found by jumping between the bytes that matter rather
+/// than testing every byte: most tags are a name and nothing else.
+fn start_tag_end(bytes: &[u8], mut from: usize) -> Option<usize> {
+    loop {
+        let at = from + memchr::memchr3(b'>', b'"', b'\'', &bytes[from..])?;
+        match bytes[at] {
+            b'>' => return Some(at),
+            quote => from = at + 1 + memchr::memchr(quote, &bytes[at + 1..])? + 1,
+        }
+    }
+}
+
+/// The qualified name of a start tag's contents (`ern:Name attr="…"` → `ern:Name`).
+fn tag_name(raw: &str) -> &str {
+    match raw.bytes().position(|b| b.is_ascii_whitespace() || b == b'/') {
+        Some(end) => &raw[..end],
+        None => raw,
+    }
+}
+
 fn render(prefix: &str, path: &[(&str, u32)]) -> String {
-    let mut s = String::from(prefix);
+    use std::fmt::Write;
+    // Names plus a slash and room for a short index each: one allocation.
+    let len = prefix.len() + path.iter().map(|(name, _)| name.len() + 5).sum::<usize>();
+    let mut s = String::with_capacity(len);
+    s.push_str(prefix);
     for (name, idx) in path {
         s.push('/');
         s.push_str(name);
         if *idx > 1 {
-            s.push_str(&format!("[{idx}]"));
+            let _ = write!(s, "[{idx}]");
         }
     }
     s
