@@ -21,7 +21,7 @@ pub use dpid::check_dpid;
 pub use grid::check_grid;
 pub use icpn::check_icpn;
 pub use isni::check_isni;
-pub use isrc::check_isrc;
+pub use isrc::{check_isrc, is_canonical_isrc};
 
 /// Result of checking one identifier value as written in the feed.
 #[derive(Clone, Debug, PartialEq, Eq)]
