@@ -19,6 +19,14 @@ use crate::rules::registry::{self, RULES};
 use crate::rules::structure::{suppression_invalid, suppression_unused};
 
 const MARKER: &str = "ddexlint-";
+
+/// Whether `text` holds [`MARKER`] at all: the usual answer, no, by a searcher built once
+/// rather than per call (two calls per file).
+fn has_marker(text: &str) -> bool {
+    static FINDER: std::sync::LazyLock<memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memmem::Finder::new(MARKER.as_bytes()));
+    FINDER.find(text.as_bytes()).is_some()
+}
 pub const DIRECTIVE: &str = "ddexlint-disable-next-element";
 
 /// One parsed `ddexlint-` comment.
@@ -38,7 +46,7 @@ struct Directive {
 /// not judged either: the catalogue pass reports them later, after this file is done, and
 /// honours the suppression itself (see [`suppressed_at`]).
 pub fn apply(text: &str, findings: &mut Vec<Finding>, selection: &Selection, deferred: &[&str]) {
-    if memmem::find(text.as_bytes(), MARKER.as_bytes()).is_none() {
+    if !has_marker(text) {
         return;
     }
     let directives = scan(text);
@@ -92,7 +100,7 @@ pub fn apply(text: &str, findings: &mut Vec<Finding>, selection: &Selection, def
 /// for findings made after the file's own pass (the catalogue pass).
 pub fn suppressed_at(text: &str, anchors: &[u32]) -> Vec<Vec<&'static str>> {
     let mut out = vec![Vec::new(); anchors.len()];
-    if memmem::find(text.as_bytes(), MARKER.as_bytes()).is_none() {
+    if !has_marker(text) {
         return out;
     }
     for d in scan(text) {

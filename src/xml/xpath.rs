@@ -40,11 +40,13 @@ pub fn xpaths_in(text: &str, start: &Start, offsets: &[u32]) -> Vec<Option<Strin
     // The subtree is part of a well-formed document (a feed's item): markup can be told by its
     // first bytes, and `<` never occurs in text or attribute values. A tokenizer would check
     // far more than this needs.
-    let mut path: Vec<(&str, u32)> = Vec::new();
+    // Room for a feed's usual depth and breadth: growing these costs more than the scan.
+    let mut path: Vec<(&str, u32)> = Vec::with_capacity(16);
     // Children seen so far per open element, by name, the innermost element's last; `levels`
     // holds where each open element's tallies start (one flat stack, no Vec per element).
-    let mut siblings: Vec<(&str, u32)> = Vec::new();
-    let mut levels: Vec<usize> = vec![0];
+    let mut siblings: Vec<(&str, u32)> = Vec::with_capacity(64);
+    let mut levels: Vec<usize> = Vec::with_capacity(16);
+    levels.push(0);
     let mut next = 0;
     while let Some(rel) = memchr::memchr(b'<', &bytes[pos..]) {
         let at = pos + rel;
@@ -58,8 +60,10 @@ pub fn xpaths_in(text: &str, start: &Start, offsets: &[u32]) -> Vec<Option<Strin
         let skip_to = |open: usize, close: &str| rest[open..].find(close).map(|e| at + open + e + close.len());
         match bytes.get(at + 1) {
             Some(b'/') => {
-                let Some(end) = skip_to(2, ">") else { break };
-                pos = end;
+                let Some(gt) = memchr::memchr(b'>', &bytes[at + 2..]) else {
+                    break;
+                };
+                pos = at + 2 + gt + 1;
                 path.pop();
                 let level = levels.pop().expect("a level is always open");
                 siblings.truncate(level);
