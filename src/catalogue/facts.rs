@@ -3,7 +3,7 @@
 use crate::hash::{FastMap, FastSet};
 
 use crate::ern::{Feed, IdKind, Localized, Owner, ReleaseKind, Title, TitleKind};
-use crate::rules::label::names::{display_form, label_uses, KeyCache};
+use crate::rules::label::names::{display_form, is_display_form, label_uses, KeyCache};
 use crate::source::Source;
 
 /// Where something was seen in its file.
@@ -63,11 +63,15 @@ fn normalized(kind: IdKind, raw: &str) -> Option<String> {
 }
 
 /// Display forms by raw text, per file: a name repeated on many releases is normalized once.
+/// Only names that normalizing changes are kept; the others (most) are their own form.
 #[derive(Default)]
 struct Forms<'f>(FastMap<&'f str, String>);
 
 impl<'f> Forms<'f> {
     fn get(&mut self, raw: &'f str) -> &str {
+        if is_display_form(raw) {
+            return raw;
+        }
         self.0.entry(raw).or_insert_with(|| display_form(raw))
     }
 }

@@ -29,106 +29,142 @@ pub fn xpaths_at(text: &str, offsets: &[u32]) -> Vec<Option<String>> {
 
 /// Like [`xpaths_at`], but scanning only the subtree that starts at `start`.
 pub fn xpaths_in(text: &str, start: &Start, offsets: &[u32]) -> Vec<Option<String>> {
-    let mut wanted: Vec<(u32, usize)> = offsets.iter().copied().enumerate().map(|(i, o)| (o, i)).collect();
-    wanted.sort_unstable();
     let mut out = vec![None; offsets.len()];
-    let bytes = text.as_bytes();
-    let mut pos = start.offset as usize;
-    if wanted.is_empty() || pos > text.len() {
-        return out;
-    }
-    // The subtree is part of a well-formed document (a feed's item): markup can be told by its
-    // first bytes, and `<` never occurs in text or attribute values. A tokenizer would check
-    // far more than this needs.
-    // Room for a feed's usual depth and breadth: growing these costs more than the scan.
-    let mut path: Vec<(&str, u32)> = Vec::with_capacity(16);
-    // Children seen so far per open element, by name, the innermost element's last; `levels`
-    // holds where each open element's tallies start (one flat stack, no Vec per element).
-    let mut siblings: Vec<(&str, u32)> = Vec::with_capacity(64);
-    let mut levels: Vec<usize> = Vec::with_capacity(16);
-    levels.push(0);
-    let mut next = 0;
-    while let Some(rel) = memchr::memchr(b'<', &bytes[pos..]) {
-        let at = pos + rel;
-        while next < wanted.len() && (wanted[next].0 as usize) < at {
-            next += 1; // offset inside text or markup that is not a start tag
-        }
-        if next >= wanted.len() {
-            break;
-        }
-        let rest = &text[at..];
-        let skip_to = |open: usize, close: &str| rest[open..].find(close).map(|e| at + open + e + close.len());
-        match bytes.get(at + 1) {
-            Some(b'/') => {
-                let Some(gt) = memchr::memchr(b'>', &bytes[at + 2..]) else {
-                    break;
-                };
-                pos = at + 2 + gt + 1;
-                path.pop();
-                let level = levels.pop().expect("a level is always open");
-                siblings.truncate(level);
-                if levels.is_empty() {
-                    levels.push(level);
-                }
-            }
-            Some(b'!') => {
-                let end = if rest.starts_with("<!--") {
-                    skip_to(4, "-->")
-                } else if rest.starts_with("<![CDATA[") {
-                    skip_to(9, "]]>")
-                } else {
-                    skip_to(2, ">")
-                };
-                let Some(end) = end else { break };
-                pos = end;
-                continue;
-            }
-            Some(b'?') => {
-                let Some(end) = skip_to(2, "?>") else { break };
-                pos = end;
-                continue;
-            }
-            Some(_) => {
-                let Some(end) = start_tag_end(bytes, at + 1) else {
-                    break;
-                };
-                pos = end + 1;
-                let raw = &text[at + 1..end];
-                let qname = tag_name(raw);
-                let local = super::local_name(qname);
-                let idx = if path.is_empty() {
-                    start.index
-                } else {
-                    let level = *levels.last().expect("a level is always open");
-                    match siblings[level..].iter_mut().find(|(n, _)| *n == local) {
-                        Some((_, c)) => {
-                            *c += 1;
-                            *c
-                        }
-                        None => {
-                            siblings.push((local, 1));
-                            1
-                        }
-                    }
-                };
-                path.push((local, idx));
-                while next < wanted.len() && wanted[next].0 as usize == at {
-                    out[wanted[next].1] = Some(render(start.parent_path, &path));
-                    next += 1;
-                }
-                if raw.ends_with('/') {
-                    path.pop();
-                } else {
-                    levels.push(siblings.len());
-                }
-            }
-            None => break,
-        }
-        if path.is_empty() {
-            break; // the subtree is closed
-        }
-    }
+    XPathScanner::default().scan(text, start, offsets.iter().copied().zip(0..), &mut out);
     out
+}
+
+/// The stacks of [`xpaths_in`]'s scan, kept between the scans of one document's items: the
+/// allocations cost more than a scan of a small item.
+#[derive(Default)]
+pub struct XPathScanner<'t> {
+    /// (offset, slot in the output), in document order.
+    wanted: Vec<(u32, usize)>,
+    path: Vec<(&'t str, u32)>,
+    /// Children seen so far per open element, by name, the innermost element's last.
+    siblings: Vec<(&'t str, u32)>,
+    /// Where each open element's tallies start in `siblings` (one flat stack, no Vec per
+    /// element).
+    levels: Vec<usize>,
+}
+
+impl<'t> XPathScanner<'t> {
+    /// Scan the subtree that starts at `start` and write the XPath of the element starting at
+    /// each wanted offset into `out[slot]` (left alone where no start tag begins there).
+    pub fn scan(
+        &mut self,
+        text: &'t str,
+        start: &Start,
+        wanted: impl Iterator<Item = (u32, usize)>,
+        out: &mut [Option<String>],
+    ) {
+        self.wanted.clear();
+        self.wanted.extend(wanted);
+        self.wanted.sort_unstable();
+        self.path.clear();
+        self.siblings.clear();
+        self.levels.clear();
+        self.levels.push(0);
+        self.scan_subtree(text, start, out);
+    }
+
+    fn scan_subtree(&mut self, text: &'t str, start: &Start, out: &mut [Option<String>]) {
+        let XPathScanner {
+            wanted,
+            path,
+            siblings,
+            levels,
+        } = self;
+        let bytes = text.as_bytes();
+        let mut pos = start.offset as usize;
+        if wanted.is_empty() || pos > text.len() {
+            return;
+        }
+        // The subtree is part of a well-formed document (a feed's item): markup can be told by its
+        // first bytes, and `<` never occurs in text or attribute values. A tokenizer would check
+        // far more than this needs.
+        let mut next = 0;
+        while let Some(rel) = memchr::memchr(b'<', &bytes[pos..]) {
+            let at = pos + rel;
+            while next < wanted.len() && (wanted[next].0 as usize) < at {
+                next += 1; // offset inside text or markup that is not a start tag
+            }
+            if next >= wanted.len() {
+                break;
+            }
+            let rest = &text[at..];
+            let skip_to = |open: usize, close: &str| rest[open..].find(close).map(|e| at + open + e + close.len());
+            match bytes.get(at + 1) {
+                Some(b'/') => {
+                    let Some(gt) = memchr::memchr(b'>', &bytes[at + 2..]) else {
+                        break;
+                    };
+                    pos = at + 2 + gt + 1;
+                    path.pop();
+                    let level = levels.pop().expect("a level is always open");
+                    siblings.truncate(level);
+                    if levels.is_empty() {
+                        levels.push(level);
+                    }
+                }
+                Some(b'!') => {
+                    let end = if rest.starts_with("<!--") {
+                        skip_to(4, "-->")
+                    } else if rest.starts_with("<![CDATA[") {
+                        skip_to(9, "]]>")
+                    } else {
+                        skip_to(2, ">")
+                    };
+                    let Some(end) = end else { break };
+                    pos = end;
+                    continue;
+                }
+                Some(b'?') => {
+                    let Some(end) = skip_to(2, "?>") else { break };
+                    pos = end;
+                    continue;
+                }
+                Some(_) => {
+                    let Some(end) = start_tag_end(bytes, at + 1) else {
+                        break;
+                    };
+                    pos = end + 1;
+                    let raw = &text[at + 1..end];
+                    let qname = tag_name(raw);
+                    let local = super::local_name(qname);
+                    let idx = if path.is_empty() {
+                        start.index
+                    } else {
+                        let level = *levels.last().expect("a level is always open");
+                        match siblings[level..].iter_mut().find(|(n, _)| *n == local) {
+                            Some((_, c)) => {
+                                *c += 1;
+                                *c
+                            }
+                            None => {
+                                siblings.push((local, 1));
+                                1
+                            }
+                        }
+                    };
+                    path.push((local, idx));
+                    while next < wanted.len() && wanted[next].0 as usize == at {
+                        out[wanted[next].1] = Some(render(start.parent_path, path));
+                        next += 1;
+                    }
+                    if raw.ends_with('/') {
+                        path.pop();
+                    } else {
+                        levels.push(siblings.len());
+                    }
+                }
+                None => break,
+            }
+            if path.is_empty() {
+                break; // the subtree is closed
+            }
+        }
+    }
 }
 
 /// [`xpaths_in`] by a full tokenizer, for tests: the two must agree on well-formed text.

@@ -127,21 +127,25 @@ pub(crate) fn is_blank(s: &str) -> bool {
 /// NFC with invisible characters dropped and whitespace runs collapsed: how two spellings
 /// are told apart ("the same string" for the variant rule) and how names are quoted.
 pub(crate) fn display_form(s: &str) -> String {
-    let b = s.as_bytes();
-    // Most names are printable ASCII with single inner spaces: already their display form.
-    if b.iter().all(|c| (0x20..0x7f).contains(c)) && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") {
-        return s.to_string();
-    }
-    if is_own_display_form(s) {
+    if is_display_form(s) {
         return s.to_string();
     }
     // Below U+0300 every character is an NFC starter that composes with nothing that follows.
-    let s: String = if b.iter().all(|&c| c < 0xCC) {
+    let s: String = if s.bytes().all(|c| c < 0xCC) {
         s.chars().filter(|&c| !is_invisible(c)).collect()
     } else {
         s.nfc().filter(|&c| !is_invisible(c)).collect()
     };
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether [`display_form`] would return `s` unchanged.
+pub(crate) fn is_display_form(s: &str) -> bool {
+    // Most names are printable ASCII with single inner spaces.
+    let plain_ascii = || {
+        s.bytes().all(|c| (0x20..0x7f).contains(&c)) && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ")
+    };
+    plain_ascii() || is_own_display_form(s)
 }
 
 /// Whether `s` is already its display form: visible, whitespace only as single inner spaces,
