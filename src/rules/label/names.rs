@@ -160,7 +160,8 @@ fn is_own_display_form(s: &str) -> bool {
                 return false;
             }
             after_space = true;
-        } else if is_invisible(c) {
+        } else if !c.is_ascii() && is_invisible(c) {
+            // (No ASCII character is default-ignorable or a bidi control.)
             return false;
         } else {
             after_space = false;
