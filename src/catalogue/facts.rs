@@ -55,8 +55,8 @@ pub struct FileFacts {
 /// The compact form of a well-formed identifier (a malformed one is the per-file rules'
 /// business and would only add noise here).
 fn normalized(kind: IdKind, raw: &str) -> Option<String> {
-    // A well-written ISRC, the most common identifier, is its own compact form.
-    if kind == IdKind::Isrc && crate::ids::is_canonical_isrc(raw) {
+    // A well-written identifier, the common case, is its own compact form.
+    if kind.is_canonical(raw) {
         return Some(raw.to_string());
     }
     kind.check(raw)?.clean(raw).ok()
