@@ -5,6 +5,7 @@ use crate::hash::{FastMap, FastSet};
 use crate::ern::{Feed, IdKind, Localized, Owner, ReleaseKind, Title, TitleKind};
 use crate::rules::label::names::{display_form, is_display_form, label_uses, KeyCache};
 use crate::source::Source;
+use crate::suppress::Suppressions;
 
 /// Where something was seen in its file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -107,7 +108,7 @@ fn join<'f>(parts: impl Iterator<Item = &'f str>, sep: &str, forms: &mut Forms<'
 
 impl FileFacts {
     /// Copy the catalogue facts out of a feed.
-    pub fn extract<'f>(feed: &'f Feed<'_>, source: &Source) -> FileFacts {
+    pub fn extract<'f>(feed: &'f Feed<'_>, source: &Source, suppressions: &Suppressions) -> FileFacts {
         // (text, uses, anchor, end) per spelling, in first-seen order
         let mut places: Vec<(u32, u32)> = Vec::new();
         let mut labels: Vec<(String, u32, usize)> = Vec::new();
@@ -236,7 +237,7 @@ impl FileFacts {
         let anchors: Vec<u32> = places.iter().map(|p| p.0).collect();
         // Each place is used once: its XPath is moved out, not cloned.
         let mut xpaths = feed.xpaths_at(&source.text, &anchors);
-        let suppressed = crate::suppress::suppressed_at(&source.text, &anchors);
+        let suppressed = suppressions.rules_at(&anchors);
         let line_cols = source.line_cols(&anchors);
         let text = source.text.as_str();
         let mut place = |i: usize| {
