@@ -282,8 +282,17 @@ fn render(prefix: &str, path: &[(&str, u32)]) -> String {
     for (name, idx) in path {
         s.push('/');
         s.push_str(name);
-        if *idx > 1 {
-            let _ = write!(s, "[{idx}]");
+        match *idx {
+            0 | 1 => {}
+            // The usual index, one digit, without the formatting machinery.
+            i @ 2..=9 => {
+                s.push('[');
+                s.push(char::from(b'0' + i as u8));
+                s.push(']');
+            }
+            i => {
+                let _ = write!(s, "[{i}]");
+            }
         }
     }
     s
