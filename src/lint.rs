@@ -189,7 +189,13 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
     let mut findings = outcome.findings;
     findings.extend(encoding_declaration(&source.text));
     let large = source.text.len() >= PARALLEL_RULES_FROM;
-    let facts = |feed: &ern::Feed| settings.catalogue.then(|| FileFacts::extract(feed, source));
+    // Found once, for the catalogue facts and for this file's findings.
+    let suppressions = crate::suppress::Suppressions::of(&source.text);
+    let facts = |feed: &ern::Feed| {
+        settings
+            .catalogue
+            .then(|| FileFacts::extract(feed, source, &suppressions))
+    };
     let mut catalogue = None;
     if let Some(feed) = &outcome.feed {
         let cx = Context::new(feed, source, &settings.options);
@@ -227,7 +233,7 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
     } else {
         Vec::new()
     };
-    crate::suppress::apply(&source.text, &mut findings, selection, &deferred);
+    suppressions.apply(&mut findings, selection, &deferred);
     for f in &mut findings {
         if let Some(&s) = settings.severities.get(f.rule) {
             f.severity = s;

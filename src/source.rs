@@ -95,6 +95,32 @@ impl Source {
         (line_idx as u32 + 1, col)
     }
 
+    /// [`Source::line_col`] of each of `offsets`. Without a line index already built (a file
+    /// the per-file rules found nothing in) and without CR before the last offset, lines are
+    /// counted with a vectorised LF count up to each offset instead: building the index visits
+    /// every line of the file, while a few places need only a count.
+    pub fn line_cols(&self, offsets: &[u32]) -> Vec<(u32, u32)> {
+        let bytes = self.text.as_bytes();
+        let last = offsets.iter().max().map_or(0, |&o| (o as usize).min(bytes.len()));
+        if self.lines.get().is_some() || memchr::memchr(b'\r', &bytes[..last]).is_some() {
+            return offsets.iter().map(|&o| self.line_col(o)).collect();
+        }
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_unstable_by_key(|&i| offsets[i]);
+        let mut out = vec![(0, 0); offsets.len()];
+        // LFs before `counted`, which only moves forward.
+        let (mut counted, mut lfs) = (0usize, 0usize);
+        for i in order {
+            let offset = floor_char_boundary(&self.text, (offsets[i] as usize).min(bytes.len()));
+            lfs += memchr::memchr_iter(b'\n', &bytes[counted..offset]).count();
+            counted = offset;
+            let line_start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |lf| lf + 1);
+            let col = self.text[line_start..offset].chars().count() as u32 + 1;
+            out[i] = (lfs as u32 + 1, col);
+        }
+        out
+    }
+
     /// The byte range of the line holding `offset`, without its line end.
     pub fn line_span(&self, offset: u32) -> (usize, usize) {
         let starts = self.line_starts();
@@ -245,6 +271,19 @@ mod tests {
         assert_eq!(s.line_col(6), (2, 3)); // after 'b' and 'é'
         assert_eq!(s.line_col(7), (3, 1));
         assert_eq!(s.line_col(9), (4, 1));
+    }
+
+    #[test]
+    fn line_cols_agree_with_line_col() {
+        let texts = ["a\nbé\n\nc dé\nd\n", "a\r\nbé\rc\nd", "", "abc"];
+        for text in texts {
+            let offsets: Vec<u32> = (0..=text.len() as u32 + 2).rev().collect();
+            let expected: Vec<(u32, u32)> = offsets
+                .iter()
+                .map(|&o| Source::from_text("t", text).line_col(o))
+                .collect();
+            assert_eq!(Source::from_text("t", text).line_cols(&offsets), expected, "{text:?}");
+        }
     }
 
     #[test]

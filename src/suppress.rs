@@ -19,6 +19,14 @@ use crate::rules::registry::{self, RULES};
 use crate::rules::structure::{suppression_invalid, suppression_unused};
 
 const MARKER: &str = "ddexlint-";
+
+/// Whether `text` holds [`MARKER`] at all: the usual answer, no, by a searcher built once
+/// rather than per call (two calls per file).
+fn has_marker(text: &str) -> bool {
+    static FINDER: std::sync::LazyLock<memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memmem::Finder::new(MARKER.as_bytes()));
+    FINDER.find(text.as_bytes()).is_some()
+}
 pub const DIRECTIVE: &str = "ddexlint-disable-next-element";
 
 /// One parsed `ddexlint-` comment.
@@ -33,77 +41,91 @@ struct Directive {
     target: Option<Span>,
 }
 
-/// Remove the findings that suppressions silence and add findings about the suppressions.
-/// `selection` is the run's: unused is judged only for rules that ran. `deferred` rules are
-/// not judged either: the catalogue pass reports them later, after this file is done, and
-/// honours the suppression itself (see [`suppressed_at`]).
-pub fn apply(text: &str, findings: &mut Vec<Finding>, selection: &Selection, deferred: &[&str]) {
-    if memmem::find(text.as_bytes(), MARKER.as_bytes()).is_none() {
-        return;
+/// A file's suppression comments, found once per file: the file's own pass applies them
+/// ([`Suppressions::apply`]) and the catalogue facts record what they silence
+/// ([`Suppressions::rules_at`]).
+#[derive(Debug, Default)]
+pub struct Suppressions(Vec<Directive>);
+
+impl Suppressions {
+    /// The suppression comments of `text`: in most files none, after one search.
+    pub fn of(text: &str) -> Suppressions {
+        Suppressions(if has_marker(text) { scan(text) } else { Vec::new() })
     }
-    let directives = scan(text);
-    if directives.is_empty() {
-        return;
-    }
-    let mut used: Vec<Vec<bool>> = directives.iter().map(|d| vec![false; d.rules.len()]).collect();
-    findings.retain(|f| {
-        let mut keep = true;
-        for (d, used) in directives.iter().zip(used.iter_mut()) {
-            let Some(target) = d.target else { continue };
-            if !(target.start..target.end).contains(&f.anchor) {
+
+    /// Remove the findings that suppressions silence and add findings about the suppressions.
+    /// `selection` is the run's: unused is judged only for rules that ran. `deferred` rules
+    /// are not judged either: the catalogue pass reports them later, after this file is done,
+    /// and honours the suppression itself (see [`Suppressions::rules_at`]).
+    pub fn apply(&self, findings: &mut Vec<Finding>, selection: &Selection, deferred: &[&str]) {
+        let directives = &self.0;
+        if directives.is_empty() {
+            return;
+        }
+        let mut used: Vec<Vec<bool>> = directives.iter().map(|d| vec![false; d.rules.len()]).collect();
+        findings.retain(|f| {
+            let mut keep = true;
+            for (d, used) in directives.iter().zip(used.iter_mut()) {
+                let Some(target) = d.target else { continue };
+                if !(target.start..target.end).contains(&f.anchor) {
+                    continue;
+                }
+                if let Some(i) = d.rules.iter().position(|r| *r == f.rule) {
+                    used[i] = true;
+                    keep = false;
+                }
+            }
+            keep
+        });
+        for (d, used) in directives.iter().zip(&used) {
+            if selection.is_enabled(suppression_invalid::RULE.id) {
+                for p in &d.problems {
+                    findings.push(suppression_invalid::RULE.finding(d.comment.start, d.comment, p.clone()));
+                }
+            }
+            if d.target.is_none() || !selection.is_enabled(suppression_unused::RULE.id) {
                 continue;
             }
-            if let Some(i) = d.rules.iter().position(|r| *r == f.rule) {
-                used[i] = true;
-                keep = false;
+            for (rule, _) in d
+                .rules
+                .iter()
+                .zip(used)
+                .filter(|(r, u)| !**u && selection.is_enabled(r) && !deferred.contains(*r))
+            {
+                findings.push(
+                    suppression_unused::RULE
+                        .finding(
+                            d.comment.start,
+                            d.comment,
+                            format!(
+                                "this suppression of '{rule}' silences nothing: the next element has no such finding"
+                            ),
+                        )
+                        .with_help(format!("remove '{rule}' from the comment")),
+                );
             }
         }
-        keep
-    });
-    for (d, used) in directives.iter().zip(&used) {
-        if selection.is_enabled(suppression_invalid::RULE.id) {
-            for p in &d.problems {
-                findings.push(suppression_invalid::RULE.finding(d.comment.start, d.comment, p.clone()));
+    }
+
+    /// For each of `anchors` (element starts), the rules that a valid suppression silences
+    /// there: for findings made after the file's own pass (the catalogue pass).
+    pub fn rules_at(&self, anchors: &[u32]) -> Vec<Vec<&'static str>> {
+        let mut out = vec![Vec::new(); anchors.len()];
+        for d in &self.0 {
+            let Some(target) = d.target else { continue };
+            for (a, rules) in anchors.iter().zip(out.iter_mut()) {
+                if (target.start..target.end).contains(a) {
+                    rules.extend(d.rules.iter().copied());
+                }
             }
         }
-        if d.target.is_none() || !selection.is_enabled(suppression_unused::RULE.id) {
-            continue;
-        }
-        for (rule, _) in d
-            .rules
-            .iter()
-            .zip(used)
-            .filter(|(r, u)| !**u && selection.is_enabled(r) && !deferred.contains(*r))
-        {
-            findings.push(
-                suppression_unused::RULE
-                    .finding(
-                        d.comment.start,
-                        d.comment,
-                        format!("this suppression of '{rule}' silences nothing: the next element has no such finding"),
-                    )
-                    .with_help(format!("remove '{rule}' from the comment")),
-            );
-        }
+        out
     }
 }
 
-/// For each of `anchors` (element starts), the rules that a valid suppression silences there:
-/// for findings made after the file's own pass (the catalogue pass).
-pub fn suppressed_at(text: &str, anchors: &[u32]) -> Vec<Vec<&'static str>> {
-    let mut out = vec![Vec::new(); anchors.len()];
-    if memmem::find(text.as_bytes(), MARKER.as_bytes()).is_none() {
-        return out;
-    }
-    for d in scan(text) {
-        let Some(target) = d.target else { continue };
-        for (a, rules) in anchors.iter().zip(out.iter_mut()) {
-            if (target.start..target.end).contains(a) {
-                rules.extend(d.rules.iter().copied());
-            }
-        }
-    }
-    out
+/// [`Suppressions::apply`] with the suppressions of `text`, for a caller that needs them once.
+pub fn apply(text: &str, findings: &mut Vec<Finding>, selection: &Selection, deferred: &[&str]) {
+    Suppressions::of(text).apply(findings, selection, deferred);
 }
 
 /// Every `<!-- ddexlint-… -->` comment of `text`.

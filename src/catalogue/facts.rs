@@ -3,8 +3,9 @@
 use crate::hash::{FastMap, FastSet};
 
 use crate::ern::{Feed, IdKind, Localized, Owner, ReleaseKind, Title, TitleKind};
-use crate::rules::label::names::{display_form, label_uses, KeyCache};
+use crate::rules::label::names::{display_form, is_display_form, label_uses, KeyCache};
 use crate::source::Source;
+use crate::suppress::Suppressions;
 
 /// Where something was seen in its file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -55,15 +56,23 @@ pub struct FileFacts {
 /// The compact form of a well-formed identifier (a malformed one is the per-file rules'
 /// business and would only add noise here).
 fn normalized(kind: IdKind, raw: &str) -> Option<String> {
+    // A well-written identifier, the common case, is its own compact form.
+    if kind.is_canonical(raw) {
+        return Some(raw.to_string());
+    }
     kind.check(raw)?.clean(raw).ok()
 }
 
 /// Display forms by raw text, per file: a name repeated on many releases is normalized once.
+/// Only names that normalizing changes are kept; the others (most) are their own form.
 #[derive(Default)]
 struct Forms<'f>(FastMap<&'f str, String>);
 
 impl<'f> Forms<'f> {
     fn get(&mut self, raw: &'f str) -> &str {
+        if is_display_form(raw) {
+            return raw;
+        }
         self.0.entry(raw).or_insert_with(|| display_form(raw))
     }
 }
@@ -99,7 +108,7 @@ fn join<'f>(parts: impl Iterator<Item = &'f str>, sep: &str, forms: &mut Forms<'
 
 impl FileFacts {
     /// Copy the catalogue facts out of a feed.
-    pub fn extract<'f>(feed: &'f Feed<'_>, source: &Source) -> FileFacts {
+    pub fn extract<'f>(feed: &'f Feed<'_>, source: &Source, suppressions: &Suppressions) -> FileFacts {
         // (text, uses, anchor, end) per spelling, in first-seen order
         let mut places: Vec<(u32, u32)> = Vec::new();
         let mut labels: Vec<(String, u32, usize)> = Vec::new();
@@ -228,11 +237,12 @@ impl FileFacts {
         let anchors: Vec<u32> = places.iter().map(|p| p.0).collect();
         // Each place is used once: its XPath is moved out, not cloned.
         let mut xpaths = feed.xpaths_at(&source.text, &anchors);
-        let suppressed = crate::suppress::suppressed_at(&source.text, &anchors);
+        let suppressed = suppressions.rules_at(&anchors);
+        let line_cols = source.line_cols(&anchors);
         let text = source.text.as_str();
         let mut place = |i: usize| {
             let (anchor, end) = places[i];
-            let (line, column) = source.line_col(anchor);
+            let (line, column) = line_cols[i];
             let end = end.max(anchor);
             // The end is almost always on the anchor's line: count on from the anchor instead of
             // a second search of the line starts (a line ends at LF or CR, see `Source`).

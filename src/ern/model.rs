@@ -164,6 +164,19 @@ impl IdKind {
             IdKind::Ipi | IdKind::CatalogNumber | IdKind::Proprietary | IdKind::Other => return None,
         })
     }
+
+    /// Whether `raw` is known, cheaply, to be a valid identifier of this kind written exactly
+    /// as DDEX wants it: [`IdKind::check`] would say `Valid` and cleaning would keep it as is.
+    /// `false` means "run the full check", not "invalid".
+    pub fn is_canonical(self, raw: &str) -> bool {
+        use crate::ids::{is_canonical_icpn, is_canonical_isni, is_canonical_isrc};
+        match self {
+            IdKind::Isrc => is_canonical_isrc(raw),
+            IdKind::Icpn => is_canonical_icpn(raw),
+            IdKind::Isni => is_canonical_isni(raw),
+            _ => false,
+        }
+    }
 }
 
 /// What an identifier identifies.
@@ -514,7 +527,7 @@ impl<'a> Feed<'a> {
     /// XPaths of the elements starting at `offsets` (start tags inside the message's items,
     /// or the root), scanning only the items that hold them.
     pub fn xpaths_at(&self, text: &str, offsets: &[u32]) -> Vec<Option<String>> {
-        use crate::xml::xpath::{xpaths_in, Start};
+        use crate::xml::xpath::{Start, XPathScanner};
         let mut out = vec![None; offsets.len()];
         let mut by_item: Vec<(usize, usize)> = Vec::new(); // (item, offset index)
         for (i, &o) in offsets.iter().enumerate() {
@@ -533,6 +546,7 @@ impl<'a> Feed<'a> {
             }
         }
         by_item.sort_unstable();
+        let mut scanner = XPathScanner::default();
         for group in by_item.chunk_by(|a, b| a.0 == b.0) {
             let mark = self.items[group[0].0];
             let start = Start {
@@ -540,10 +554,8 @@ impl<'a> Feed<'a> {
                 parent_path: &self.item_parents[mark.parent as usize],
                 index: mark.index,
             };
-            let wanted: Vec<u32> = group.iter().map(|&(_, i)| offsets[i]).collect();
-            for (&(_, i), path) in group.iter().zip(xpaths_in(text, &start, &wanted)) {
-                out[i] = path;
-            }
+            let wanted = group.iter().map(|&(_, i)| (offsets[i], i));
+            scanner.scan(text, &start, wanted, &mut out);
         }
         out
     }

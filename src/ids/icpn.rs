@@ -17,6 +17,12 @@ pub fn check_icpn(raw: &str) -> IdCheck {
     cleaned.finish(verdict)
 }
 
+/// Whether `raw` is a valid ICPN written exactly as DDEX wants it (digits only), so that
+/// [`check_icpn`] says `Valid` and cleaning leaves it as it is; without its copies.
+pub fn is_canonical_icpn(raw: &str) -> bool {
+    raw.bytes().all(|b| b.is_ascii_digit()) && validate(raw) == IdCheck::Valid
+}
+
 fn validate(digits: &str) -> IdCheck {
     if let Some(c) = first_disallowed(digits, |c| c.is_ascii_digit()) {
         return bad_char(c, "an ICPN (digits only)");
@@ -55,6 +61,29 @@ fn wrong_length(digits: &str) -> IdCheck {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn canonical_means_valid_as_written() {
+        for base in [
+            "",
+            "579997700000",
+            "03600029145",
+            "0360002914",
+            "9638507",
+            "1234567890123",
+            "579-997700000",
+        ] {
+            for last in ["", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "X", " "] {
+                let raw = format!("{base}{last}");
+                let canonical = is_canonical_icpn(&raw);
+                assert_eq!(
+                    canonical,
+                    check_icpn(&raw) == IdCheck::Valid && raw.trim() == raw,
+                    "{raw:?}"
+                );
+            }
+        }
+    }
 
     fn invalid_with(reason: &str, expected: Option<&str>) -> IdCheck {
         invalid(reason, expected.map(str::to_owned))

@@ -30,6 +30,12 @@ pub fn check_isni(raw: &str) -> IdCheck {
     cleaned.finish(verdict)
 }
 
+/// Whether `raw` is a valid ISNI written exactly as DDEX wants it (bare, uppercase `X`), so
+/// that [`check_isni`] says `Valid` and cleaning leaves it as it is; without its copies.
+pub fn is_canonical_isni(raw: &str) -> bool {
+    raw.len() == 16 && raw.bytes().all(|b| b.is_ascii_digit() || b == b'X') && validate(raw) == IdCheck::Valid
+}
+
 fn validate(value: &str) -> IdCheck {
     if let Some(c) = first_disallowed(value, |c| c.is_ascii_digit() || c == 'X') {
         return bad_char(c, "an ISNI");
@@ -53,6 +59,27 @@ fn validate(value: &str) -> IdCheck {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn canonical_means_valid_as_written() {
+        for base in [
+            "000000012103268",
+            "000000012146438",
+            "00000001210326X",
+            "12345",
+            "0000 0001 2103 268",
+        ] {
+            for last in ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "X", "x", " "] {
+                let raw = format!("{base}{last}");
+                let canonical = is_canonical_isni(&raw);
+                assert_eq!(
+                    canonical,
+                    check_isni(&raw) == IdCheck::Valid && raw.trim() == raw,
+                    "{raw}"
+                );
+            }
+        }
+    }
 
     fn fixable(normalized: &str, problem: &str) -> IdCheck {
         IdCheck::Fixable {

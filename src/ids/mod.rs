@@ -19,9 +19,9 @@ pub use checksum::{gs1_check_digit, iso7064_mod11_2_check, iso7064_mod37_36_chec
 pub(crate) use clean::is_invisible;
 pub use dpid::check_dpid;
 pub use grid::check_grid;
-pub use icpn::check_icpn;
-pub use isni::check_isni;
-pub use isrc::check_isrc;
+pub use icpn::{check_icpn, is_canonical_icpn};
+pub use isni::{check_isni, is_canonical_isni};
+pub use isrc::{check_isrc, is_canonical_isrc};
 
 /// Result of checking one identifier value as written in the feed.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -29,116 +29,142 @@ pub fn xpaths_at(text: &str, offsets: &[u32]) -> Vec<Option<String>> {
 
 /// Like [`xpaths_at`], but scanning only the subtree that starts at `start`.
 pub fn xpaths_in(text: &str, start: &Start, offsets: &[u32]) -> Vec<Option<String>> {
-    let mut wanted: Vec<(u32, usize)> = offsets.iter().copied().enumerate().map(|(i, o)| (o, i)).collect();
-    wanted.sort_unstable();
     let mut out = vec![None; offsets.len()];
-    let bytes = text.as_bytes();
-    let mut pos = start.offset as usize;
-    if wanted.is_empty() || pos > text.len() {
-        return out;
-    }
-    // The subtree is part of a well-formed document (a feed's item): markup can be told by its
-    // first bytes, and `<` never occurs in text or attribute values. A tokenizer would check
-    // far more than this needs.
-    let mut path: Vec<(&str, u32)> = Vec::new();
-    let mut counts: Vec<Vec<(&str, u32)>> = vec![Vec::new()];
-    let mut next = 0;
-    while let Some(rel) = memchr::memchr(b'<', &bytes[pos..]) {
-        let at = pos + rel;
-        while next < wanted.len() && (wanted[next].0 as usize) < at {
-            next += 1; // offset inside text or markup that is not a start tag
-        }
-        if next >= wanted.len() {
-            break;
-        }
-        let rest = &text[at..];
-        let skip_to = |open: usize, close: &str| rest[open..].find(close).map(|e| at + open + e + close.len());
-        match bytes.get(at + 1) {
-            Some(b'/') => {
-                let Some(end) = skip_to(2, ">") else { break };
-                pos = end;
-                path.pop();
-                counts.pop();
-                if counts.is_empty() {
-                    counts.push(Vec::new());
-                }
-            }
-            Some(b'!') => {
-                let end = if rest.starts_with("<!--") {
-                    skip_to(4, "-->")
-                } else if rest.starts_with("<![CDATA[") {
-                    skip_to(9, "]]>")
-                } else {
-                    skip_to(2, ">")
-                };
-                let Some(end) = end else { break };
-                pos = end;
-                continue;
-            }
-            Some(b'?') => {
-                let Some(end) = skip_to(2, "?>") else { break };
-                pos = end;
-                continue;
-            }
-            Some(_) => {
-                // The tag ends at the first `>` outside a quoted attribute value.
-                let mut quote = 0u8;
-                let Some(gt) = bytes[at + 1..].iter().position(|&b| {
-                    if quote != 0 {
-                        if b == quote {
-                            quote = 0;
-                        }
-                        false
-                    } else if b == b'"' || b == b'\'' {
-                        quote = b;
-                        false
-                    } else {
-                        b == b'>'
-                    }
-                }) else {
-                    break;
-                };
-                let end = at + 1 + gt; // the `>`
-                pos = end + 1;
-                let raw = &text[at + 1..end];
-                let qname = raw
-                    .split(|c: char| c.is_ascii_whitespace() || c == '/')
-                    .next()
-                    .unwrap_or("");
-                let local = super::local_name(qname);
-                let idx = if path.is_empty() {
-                    start.index
-                } else {
-                    let level = counts.last_mut().expect("a level is always open");
-                    match level.iter_mut().find(|(n, _)| *n == local) {
-                        Some((_, c)) => {
-                            *c += 1;
-                            *c
-                        }
-                        None => {
-                            level.push((local, 1));
-                            1
-                        }
-                    }
-                };
-                path.push((local, idx));
-                while next < wanted.len() && wanted[next].0 as usize == at {
-                    out[wanted[next].1] = Some(render(start.parent_path, &path));
-                    next += 1;
-                }
-                if raw.ends_with('/') {
-                    path.pop();
-                } else {
-                    counts.push(Vec::new());
-                }
-            }
-            None => break,
-        }
-        if path.is_empty() {
-            break; // the subtree is closed
-        }
-    }
+    XPathScanner::default().scan(text, start, offsets.iter().copied().zip(0..), &mut out);
     out
+}
+
+/// The stacks of [`xpaths_in`]'s scan, kept between the scans of one document's items: the
+/// allocations cost more than a scan of a small item.
+#[derive(Default)]
+pub struct XPathScanner<'t> {
+    /// (offset, slot in the output), in document order.
+    wanted: Vec<(u32, usize)>,
+    path: Vec<(&'t str, u32)>,
+    /// Children seen so far per open element, by name, the innermost element's last.
+    siblings: Vec<(&'t str, u32)>,
+    /// Where each open element's tallies start in `siblings` (one flat stack, no Vec per
+    /// element).
+    levels: Vec<usize>,
+}
+
+impl<'t> XPathScanner<'t> {
+    /// Scan the subtree that starts at `start` and write the XPath of the element starting at
+    /// each wanted offset into `out[slot]` (left alone where no start tag begins there).
+    pub fn scan(
+        &mut self,
+        text: &'t str,
+        start: &Start,
+        wanted: impl Iterator<Item = (u32, usize)>,
+        out: &mut [Option<String>],
+    ) {
+        self.wanted.clear();
+        self.wanted.extend(wanted);
+        self.wanted.sort_unstable();
+        self.path.clear();
+        self.siblings.clear();
+        self.levels.clear();
+        self.levels.push(0);
+        self.scan_subtree(text, start, out);
+    }
+
+    fn scan_subtree(&mut self, text: &'t str, start: &Start, out: &mut [Option<String>]) {
+        let XPathScanner {
+            wanted,
+            path,
+            siblings,
+            levels,
+        } = self;
+        let bytes = text.as_bytes();
+        let mut pos = start.offset as usize;
+        if wanted.is_empty() || pos > text.len() {
+            return;
+        }
+        // The subtree is part of a well-formed document (a feed's item): markup can be told by its
+        // first bytes, and `<` never occurs in text or attribute values. A tokenizer would check
+        // far more than this needs.
+        let mut next = 0;
+        while let Some(rel) = memchr::memchr(b'<', &bytes[pos..]) {
+            let at = pos + rel;
+            while next < wanted.len() && (wanted[next].0 as usize) < at {
+                next += 1; // offset inside text or markup that is not a start tag
+            }
+            if next >= wanted.len() {
+                break;
+            }
+            let rest = &text[at..];
+            let skip_to = |open: usize, close: &str| rest[open..].find(close).map(|e| at + open + e + close.len());
+            match bytes.get(at + 1) {
+                Some(b'/') => {
+                    let Some(gt) = memchr::memchr(b'>', &bytes[at + 2..]) else {
+                        break;
+                    };
+                    pos = at + 2 + gt + 1;
+                    path.pop();
+                    let level = levels.pop().expect("a level is always open");
+                    siblings.truncate(level);
+                    if levels.is_empty() {
+                        levels.push(level);
+                    }
+                }
+                Some(b'!') => {
+                    let end = if rest.starts_with("<!--") {
+                        skip_to(4, "-->")
+                    } else if rest.starts_with("<![CDATA[") {
+                        skip_to(9, "]]>")
+                    } else {
+                        skip_to(2, ">")
+                    };
+                    let Some(end) = end else { break };
+                    pos = end;
+                    continue;
+                }
+                Some(b'?') => {
+                    let Some(end) = skip_to(2, "?>") else { break };
+                    pos = end;
+                    continue;
+                }
+                Some(_) => {
+                    let Some(end) = start_tag_end(bytes, at + 1) else {
+                        break;
+                    };
+                    pos = end + 1;
+                    let raw = &text[at + 1..end];
+                    let qname = tag_name(raw);
+                    let local = super::local_name(qname);
+                    let idx = if path.is_empty() {
+                        start.index
+                    } else {
+                        let level = *levels.last().expect("a level is always open");
+                        match siblings[level..].iter_mut().find(|(n, _)| *n == local) {
+                            Some((_, c)) => {
+                                *c += 1;
+                                *c
+                            }
+                            None => {
+                                siblings.push((local, 1));
+                                1
+                            }
+                        }
+                    };
+                    path.push((local, idx));
+                    while next < wanted.len() && wanted[next].0 as usize == at {
+                        out[wanted[next].1] = Some(render(start.parent_path, path));
+                        next += 1;
+                    }
+                    if raw.ends_with('/') {
+                        path.pop();
+                    } else {
+                        levels.push(siblings.len());
+                    }
+                }
+                None => break,
+            }
+            if path.is_empty() {
+                break; // the subtree is closed
+            }
+        }
+    }
 }
 
 /// [`xpaths_in`] by a full tokenizer, for tests: the two must agree on well-formed text.
@@ -226,13 +252,47 @@ fn xpaths_from(text: &str, start: &Start, offsets: &[u32], subtree: bool) -> Vec
     out
 }
 
+/// The offset of the `>` ending the start tag whose name begins at `from`: the first `>`
+/// outside a quoted attribute value. Found by jumping between the bytes that matter rather
+/// than testing every byte: most tags are a name and nothing else.
+fn start_tag_end(bytes: &[u8], mut from: usize) -> Option<usize> {
+    loop {
+        let at = from + memchr::memchr3(b'>', b'"', b'\'', &bytes[from..])?;
+        match bytes[at] {
+            b'>' => return Some(at),
+            quote => from = at + 1 + memchr::memchr(quote, &bytes[at + 1..])? + 1,
+        }
+    }
+}
+
+/// The qualified name of a start tag's contents (`ern:Name attr="…"` → `ern:Name`).
+fn tag_name(raw: &str) -> &str {
+    match raw.bytes().position(|b| b.is_ascii_whitespace() || b == b'/') {
+        Some(end) => &raw[..end],
+        None => raw,
+    }
+}
+
 fn render(prefix: &str, path: &[(&str, u32)]) -> String {
-    let mut s = String::from(prefix);
+    use std::fmt::Write;
+    // Names plus a slash and room for a short index each: one allocation.
+    let len = prefix.len() + path.iter().map(|(name, _)| name.len() + 5).sum::<usize>();
+    let mut s = String::with_capacity(len);
+    s.push_str(prefix);
     for (name, idx) in path {
         s.push('/');
         s.push_str(name);
-        if *idx > 1 {
-            s.push_str(&format!("[{idx}]"));
+        match *idx {
+            0 | 1 => {}
+            // The usual index, one digit, without the formatting machinery.
+            i @ 2..=9 => {
+                s.push('[');
+                s.push(char::from(b'0' + i as u8));
+                s.push(']');
+            }
+            i => {
+                let _ = write!(s, "[{i}]");
+            }
         }
     }
     s

@@ -3,7 +3,7 @@
 //! suggestions; the keys themselves come from [`crate::text::namekey`]).
 
 use crate::hash::{FastMap, FastSet};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 use crate::ern::{Feed, Localized, Party, Release, Text};
 use crate::rules::Context;
@@ -127,18 +127,48 @@ pub(crate) fn is_blank(s: &str) -> bool {
 /// NFC with invisible characters dropped and whitespace runs collapsed: how two spellings
 /// are told apart ("the same string" for the variant rule) and how names are quoted.
 pub(crate) fn display_form(s: &str) -> String {
-    let b = s.as_bytes();
-    // Most names are printable ASCII with single inner spaces: already their display form.
-    if b.iter().all(|c| (0x20..0x7f).contains(c)) && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") {
+    if is_display_form(s) {
         return s.to_string();
     }
     // Below U+0300 every character is an NFC starter that composes with nothing that follows.
-    let s: String = if b.iter().all(|&c| c < 0xCC) {
+    let s: String = if s.bytes().all(|c| c < 0xCC) {
         s.chars().filter(|&c| !is_invisible(c)).collect()
     } else {
         s.nfc().filter(|&c| !is_invisible(c)).collect()
     };
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether [`display_form`] would return `s` unchanged.
+pub(crate) fn is_display_form(s: &str) -> bool {
+    // Most names are printable ASCII with single inner spaces.
+    let plain_ascii = || {
+        s.bytes().all(|c| (0x20..0x7f).contains(&c)) && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ")
+    };
+    plain_ascii() || is_own_display_form(s)
+}
+
+/// Whether `s` is already its display form: visible, whitespace only as single inner spaces,
+/// and NFC (below U+0300 trivially; else by the quick check). Most non-ASCII names are, and
+/// this test costs far less than normalizing, filtering and re-joining them.
+fn is_own_display_form(s: &str) -> bool {
+    // `true` at the start: a leading space is not a single inner one.
+    let mut after_space = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else if !c.is_ascii() && is_invisible(c) {
+            // (No ASCII character is default-ignorable or a bidi control.)
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    let starters_only = || s.bytes().all(|b| b < 0xCC);
+    !after_space && (starters_only() || unicode_normalization::is_nfc_quick(s.chars()) == IsNormalized::Yes)
 }
 
 /// The whole name as a key, for matching against lists of non-labels: the artist-kind
@@ -583,6 +613,15 @@ mod tests {
             "ǅ",
             "ȷ̈",
             "\u{0}x",
+            "Jonas Köhler",
+            "Jonas  Köhler",
+            "Jonas Köhler ",
+            "Ko\u{308}hler",
+            "Ko\u{308}hler\u{200B}",
+            "Björk\u{A0}Guðmundsdóttir",
+            "Mötley\u{2009}Crüe",
+            "Ǆ\u{301}",
+            "夢 の 歌",
         ] {
             assert_eq!(display_form(s), reference(s), "{s:?}");
         }
