@@ -243,7 +243,7 @@ impl<'f, 'a> Context<'f, 'a> {
             }
             if reference {
                 s.spawn(|_| {
-                    self.ref_definitions();
+                    self.ref_targets();
                 });
             }
         });

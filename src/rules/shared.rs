@@ -10,7 +10,7 @@ use crate::text::TextFacts;
 use super::label::names::{LabelNames, LabelUse};
 use super::language::variants::VariantSets;
 use super::language::TextUse;
-use super::reference::Definitions;
+use super::reference::{Definitions, Target};
 use super::unicode::textlang::Nouns;
 
 #[derive(Default)]
@@ -33,4 +33,6 @@ pub(crate) struct Shared<'f, 'a> {
     pub label_uses: OnceLock<Vec<LabelUse<'f, 'a>>>,
     pub label_names: OnceLock<LabelNames<'f, 'a>>,
     pub ref_definitions: OnceLock<Definitions<'f>>,
+    /// For each of [`crate::ern::Feed::refs`], the definition it names.
+    pub ref_targets: OnceLock<Vec<Target>>,
 }

@@ -47,7 +47,40 @@ pub(crate) struct Definitions<'f> {
     pub first: [FastMap<&'f str, u32>; 3],
 }
 
+/// What a reference (one of [`Feed::refs`]) names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// Its value is empty (or only spaces).
+    Empty,
+    /// No definition of its kind has its value.
+    Unresolved,
+    /// The start tag of the first definition with its value.
+    Defined(u32),
+}
+
 impl<'f, 'a> Context<'f, 'a> {
+    /// The [`Target`] of each of [`Feed::refs`], looked up once per file for `ref-unresolved`
+    /// and `ref-unused` (a batch file has hundreds of thousands of references).
+    pub(crate) fn ref_targets(&self) -> &[Target] {
+        self.shared.ref_targets.get_or_init(|| {
+            let defined = &self.ref_definitions().first;
+            self.feed
+                .refs
+                .iter()
+                .map(|r| {
+                    let value = trim(&r.text.value);
+                    if value.is_empty() {
+                        return Target::Empty;
+                    }
+                    match defined[kind_index(r.kind)].get(value) {
+                        Some(&elem) => Target::Defined(elem),
+                        None => Target::Unresolved,
+                    }
+                })
+                .collect()
+        })
+    }
+
     /// [`Definitions`], built once per file for `ref-duplicate` and `ref-unresolved`.
     pub(crate) fn ref_definitions(&self) -> &Definitions<'f> {
         self.shared.ref_definitions.get_or_init(|| {

@@ -1,3 +1,4 @@
+use super::Target;
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
@@ -39,28 +40,30 @@ None: which item was meant cannot be known."#,
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let defined = cx.ref_definitions();
-    for r in &cx.feed.refs {
-        let value = super::trim(&r.text.value);
-        let set = &defined.first[super::kind_index(r.kind)];
-        if value.is_empty() {
-            out.push(RULE.finding(
+    for (r, target) in cx.feed.refs.iter().zip(cx.ref_targets()) {
+        match target {
+            Target::Defined(_) => {}
+            Target::Empty => out.push(RULE.finding(
                 r.text.elem,
                 r.text.span,
                 format!("<{}> is empty: it names no {}", r.element, r.kind.noun()),
-            ));
-        } else if !set.contains_key(value) {
-            out.push(
+            )),
+            Target::Unresolved => out.push(
                 RULE.finding(
                     r.text.elem,
                     r.text.span,
-                    format!("<{}> '{}' names no {} of this message", r.element, value, r.kind.noun()),
+                    format!(
+                        "<{}> '{}' names no {} of this message",
+                        r.element,
+                        super::trim(&r.text.value),
+                        r.kind.noun()
+                    ),
                 )
                 .with_help(format!(
                     "define a {} with this reference, or correct the reference",
                     r.kind.noun()
                 )),
-            );
+            ),
         }
     }
 }

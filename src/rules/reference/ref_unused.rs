@@ -1,5 +1,4 @@
-use crate::hash::FastSet;
-
+use super::Target;
 use crate::ern::RefKind;
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
@@ -37,20 +36,30 @@ None."#,
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    // The used values of each kind, in one pass over the references.
-    let mut used: [FastSet<&str>; 3] = Default::default();
-    for r in &cx.feed.refs {
-        used[super::kind_index(r.kind)].insert(super::trim(&r.text.value));
+    // The first definitions that some reference names (by start tag), per kind: a sorted
+    // list rather than a set of every referenced value, built from the shared targets.
+    let mut used: [Vec<u32>; 3] = Default::default();
+    let mut any_release_ref = false;
+    for (r, target) in cx.feed.refs.iter().zip(cx.ref_targets()) {
+        any_release_ref |= r.kind == RefKind::Release;
+        if let Target::Defined(elem) = *target {
+            used[super::kind_index(r.kind)].push(elem);
+        }
     }
+    let first = &cx.ref_definitions().first;
     for kind in [RefKind::Party, RefKind::Resource, RefKind::Release] {
-        let used = &used[super::kind_index(kind)];
-        if kind == RefKind::Release && used.is_empty() {
+        if kind == RefKind::Release && !any_release_ref {
             continue;
         }
-        let mut seen = FastSet::default();
+        let k = super::kind_index(kind);
+        let used = &mut used[k];
+        used.sort_unstable();
+        used.dedup();
         for t in super::definitions(cx.feed, kind) {
             let value = super::trim(&t.value);
-            if value.is_empty() || used.contains(value) || !seen.insert(value) {
+            // Each unused value once, at its first definition (later ones are ref-duplicate's).
+            let is_first = !value.is_empty() && first[k].get(value) == Some(&t.elem);
+            if !is_first || used.binary_search(&t.elem).is_ok() {
                 continue;
             }
             out.push(RULE.finding(
