@@ -252,22 +252,22 @@ fn describe(title: &str, subs: &[Sub]) -> String {
 
 fn check_display(source: &Source, d: &Display, out: &mut Vec<Finding>) {
     let dtts = d.titles.iter().filter(|t| t.kind == TitleKind::DisplayTitleText);
-    let displays: Vec<&Title> = d.titles.iter().filter(|t| t.kind == TitleKind::DisplayTitle).collect();
     for t in dtts {
         let Some(text) = &t.text else { continue };
         let (lang, territory) = (lang_key(t), territory_key(t));
-        let mut same: Vec<&Title> = displays
-            .iter()
-            .copied()
-            .filter(|d| same_lang(lang_key(d), lang) && territory_key(d).eq_ignore_ascii_case(territory))
-            .collect();
-        // The usual case, settled without normalizing: a DisplayTitle with the very same
-        // text and no subtitle.
+        let same_place = |d: &&Title| {
+            d.kind == TitleKind::DisplayTitle
+                && same_lang(lang_key(d), lang)
+                && territory_key(d).eq_ignore_ascii_case(territory)
+        };
+        // The usual case, settled without normalizing or collecting: a DisplayTitle with the
+        // very same text and no subtitle.
         let verbatim =
-            |d: &&Title| d.subtitles.is_empty() && d.text.as_ref().is_some_and(|x| x.value() == text.value());
-        if same.iter().any(verbatim) {
+            |d: &Title| d.subtitles.is_empty() && d.text.as_ref().is_some_and(|x| x.value() == text.value());
+        if d.titles.iter().filter(same_place).any(verbatim) {
             continue;
         }
+        let mut same: Vec<&Title> = d.titles.iter().filter(same_place).collect();
         let dtt = norm(text.value());
         if dtt.is_empty() {
             continue;
