@@ -60,15 +60,17 @@ pub struct ByteSet {
 
 impl ByteSet {
     pub fn of(s: &str) -> ByteSet {
-        let (mut ascii, mut high) = (0u128, 0u128);
+        // Four 64-bit words indexed by the byte's top two bits: no branch and no 128-bit
+        // shift per byte.
+        let mut words = [0u64; 4];
         for &b in s.as_bytes() {
-            if b < 0x80 {
-                ascii |= 1 << b;
-            } else {
-                high |= 1 << (b & 0x7F);
-            }
+            words[usize::from(b >> 6)] |= 1 << (b & 63);
         }
-        ByteSet { ascii, high }
+        let join = |lo: u64, hi: u64| u128::from(lo) | u128::from(hi) << 64;
+        ByteSet {
+            ascii: join(words[0], words[1]),
+            high: join(words[2], words[3]),
+        }
     }
 
     #[inline]
@@ -148,9 +150,26 @@ pub struct TextFacts {
 }
 
 /// The bit of `b` in [`TextFacts`]' space neighbours, if it has one.
-fn space_bit(b: u8) -> Option<u64> {
-    (0x20..0x60).contains(&b).then(|| 1 << (b - 0x20))
+const fn space_bit(b: u8) -> Option<u64> {
+    if b >= 0x20 && b < 0x60 {
+        Some(1 << (b - 0x20))
+    } else {
+        None
+    }
 }
+
+/// [`space_bit`] of every byte, 0 for none: a table lookup per byte next to a space.
+const SPACE_BITS: [u64; 256] = {
+    let mut bits = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        if let Some(bit) = space_bit(b as u8) {
+            bits[b] = bit;
+        }
+        b += 1;
+    }
+    bits
+};
 
 impl TextFacts {
     pub fn of(s: &str) -> TextFacts {
@@ -163,12 +182,13 @@ impl TextFacts {
             ..TextFacts::default()
         };
         if bytes.has(b' ') {
-            for (i, _) in b.iter().enumerate().filter(|(_, &x)| x == b' ') {
-                if let Some(bit) = b.get(i + 1).and_then(|&x| space_bit(x)) {
-                    facts.after_space |= bit;
+            for pair in b.windows(2) {
+                let (x, y) = (pair[0], pair[1]);
+                if x == b' ' {
+                    facts.after_space |= SPACE_BITS[usize::from(y)];
                 }
-                if let Some(bit) = i.checked_sub(1).and_then(|j| space_bit(b[j])) {
-                    facts.before_space |= bit;
+                if y == b' ' {
+                    facts.before_space |= SPACE_BITS[usize::from(x)];
                 }
             }
         }
@@ -264,6 +284,21 @@ mod tests {
         assert!(s.has_in(b'a', b'f'));
         assert!(!s.may_have_range('\u{2018}', '\u{2019}') || s.may_have('’'));
         assert!(!ByteSet::of("℗ ©").may_have_range('\u{2160}', '\u{217F}'));
+    }
+
+    #[test]
+    fn byte_set_has_exactly_the_bytes_of_the_text() {
+        for s in [
+            "",
+            "Talvi",
+            "Sørensen’s \u{200D}",
+            "\u{7F}\u{80}\u{BF}\u{FFFF}\u{10FFFF} ~",
+        ] {
+            let set = ByteSet::of(s);
+            for b in 0..=255u8 {
+                assert_eq!(set.has(b), s.as_bytes().contains(&b), "{s:?} {b:#x}");
+            }
+        }
     }
 
     #[test]
