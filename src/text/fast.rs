@@ -143,23 +143,31 @@ pub struct TextFacts {
     /// The first and last byte (0 for an empty text).
     pub first: u8,
     pub last: u8,
-    /// The bytes 0x20–0x5F (space, punctuation, digits, capitals) right after a space
-    /// (U+0020), and right before one: bit `byte - 0x20`.
-    after_space: u64,
-    before_space: u64,
+    /// The [`SPACE_NEIGHBOURS`] right after a space (U+0020), and right before one: bit
+    /// `i` for `SPACE_NEIGHBOURS[i]`. Sixteen bits, not one per byte 0x20–0x5F, keep the
+    /// facts of a text in 64 bytes (a batch file has hundreds of thousands of texts).
+    after_space: u16,
+    before_space: u16,
 }
 
+/// The bytes whose spacing [`TextFacts`] records exactly: the space and the punctuation the
+/// spacing rules look at.
+const SPACE_NEIGHBOURS: &[u8; 16] = b" !\"'(),-./:;?[]}";
+
 /// The bit of `b` in [`TextFacts`]' space neighbours, if it has one.
-const fn space_bit(b: u8) -> Option<u64> {
-    if b >= 0x20 && b < 0x60 {
-        Some(1 << (b - 0x20))
-    } else {
-        None
+const fn space_bit(b: u8) -> Option<u16> {
+    let mut i = 0;
+    while i < SPACE_NEIGHBOURS.len() {
+        if SPACE_NEIGHBOURS[i] == b {
+            return Some(1 << i);
+        }
+        i += 1;
     }
+    None
 }
 
 /// [`space_bit`] of every byte, 0 for none: a table lookup per byte next to a space.
-const SPACE_BITS: [u64; 256] = {
+const SPACE_BITS: [u16; 256] = {
     let mut bits = [0; 256];
     let mut b = 0;
     while b < 256 {
@@ -233,14 +241,14 @@ impl TextFacts {
     }
 
     /// Whether a space (U+0020) of the text may be right before the byte `next` (exact for
-    /// 0x20–0x5F).
+    /// [`SPACE_NEIGHBOURS`]).
     #[inline]
     pub fn has_space_before(&self, next: u8) -> bool {
         space_bit(next).is_none_or(|bit| self.after_space & bit != 0)
     }
 
     /// Whether a space (U+0020) of the text may be right after the byte `prev` (exact for
-    /// 0x20–0x5F).
+    /// [`SPACE_NEIGHBOURS`]).
     #[inline]
     pub fn has_space_after(&self, prev: u8) -> bool {
         space_bit(prev).is_none_or(|bit| self.before_space & bit != 0)
@@ -321,5 +329,10 @@ mod tests {
         assert!(f.has_space_before(b'x')); // not kept: "may"
         assert!(!f.has_space_after(b','));
         assert_eq!((f.first, f.last), (b'T', b'y'));
+        assert!(std::mem::size_of::<TextFacts>() <= 64);
+        // Exact for every byte the spacing rule asks about.
+        for &x in b" ,)].([" {
+            assert!(SPACE_NEIGHBOURS.contains(&x));
+        }
     }
 }
