@@ -60,15 +60,17 @@ pub struct ByteSet {
 
 impl ByteSet {
     pub fn of(s: &str) -> ByteSet {
-        let (mut ascii, mut high) = (0u128, 0u128);
+        // Four 64-bit words indexed by the byte's top two bits: no branch and no 128-bit
+        // shift per byte.
+        let mut words = [0u64; 4];
         for &b in s.as_bytes() {
-            if b < 0x80 {
-                ascii |= 1 << b;
-            } else {
-                high |= 1 << (b & 0x7F);
-            }
+            words[usize::from(b >> 6)] |= 1 << (b & 63);
         }
-        ByteSet { ascii, high }
+        let join = |lo: u64, hi: u64| u128::from(lo) | u128::from(hi) << 64;
+        ByteSet {
+            ascii: join(words[0], words[1]),
+            high: join(words[2], words[3]),
+        }
     }
 
     #[inline]
@@ -141,16 +143,41 @@ pub struct TextFacts {
     /// The first and last byte (0 for an empty text).
     pub first: u8,
     pub last: u8,
-    /// The bytes 0x20–0x5F (space, punctuation, digits, capitals) right after a space
-    /// (U+0020), and right before one: bit `byte - 0x20`.
-    after_space: u64,
-    before_space: u64,
+    /// The [`SPACE_NEIGHBOURS`] right after a space (U+0020), and right before one: bit
+    /// `i` for `SPACE_NEIGHBOURS[i]`. Sixteen bits, not one per byte 0x20–0x5F, keep the
+    /// facts of a text in 64 bytes (a batch file has hundreds of thousands of texts).
+    after_space: u16,
+    before_space: u16,
 }
 
+/// The bytes whose spacing [`TextFacts`] records exactly: the space and the punctuation the
+/// spacing rules look at.
+const SPACE_NEIGHBOURS: &[u8; 16] = b" !\"'(),-./:;?[]}";
+
 /// The bit of `b` in [`TextFacts`]' space neighbours, if it has one.
-fn space_bit(b: u8) -> Option<u64> {
-    (0x20..0x60).contains(&b).then(|| 1 << (b - 0x20))
+const fn space_bit(b: u8) -> Option<u16> {
+    let mut i = 0;
+    while i < SPACE_NEIGHBOURS.len() {
+        if SPACE_NEIGHBOURS[i] == b {
+            return Some(1 << i);
+        }
+        i += 1;
+    }
+    None
 }
+
+/// [`space_bit`] of every byte, 0 for none: a table lookup per byte next to a space.
+const SPACE_BITS: [u16; 256] = {
+    let mut bits = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        if let Some(bit) = space_bit(b as u8) {
+            bits[b] = bit;
+        }
+        b += 1;
+    }
+    bits
+};
 
 impl TextFacts {
     pub fn of(s: &str) -> TextFacts {
@@ -163,12 +190,13 @@ impl TextFacts {
             ..TextFacts::default()
         };
         if bytes.has(b' ') {
-            for (i, _) in b.iter().enumerate().filter(|(_, &x)| x == b' ') {
-                if let Some(bit) = b.get(i + 1).and_then(|&x| space_bit(x)) {
-                    facts.after_space |= bit;
+            for pair in b.windows(2) {
+                let (x, y) = (pair[0], pair[1]);
+                if x == b' ' {
+                    facts.after_space |= SPACE_BITS[usize::from(y)];
                 }
-                if let Some(bit) = i.checked_sub(1).and_then(|j| space_bit(b[j])) {
-                    facts.before_space |= bit;
+                if y == b' ' {
+                    facts.before_space |= SPACE_BITS[usize::from(x)];
                 }
             }
         }
@@ -213,14 +241,14 @@ impl TextFacts {
     }
 
     /// Whether a space (U+0020) of the text may be right before the byte `next` (exact for
-    /// 0x20–0x5F).
+    /// [`SPACE_NEIGHBOURS`]).
     #[inline]
     pub fn has_space_before(&self, next: u8) -> bool {
         space_bit(next).is_none_or(|bit| self.after_space & bit != 0)
     }
 
     /// Whether a space (U+0020) of the text may be right after the byte `prev` (exact for
-    /// 0x20–0x5F).
+    /// [`SPACE_NEIGHBOURS`]).
     #[inline]
     pub fn has_space_after(&self, prev: u8) -> bool {
         space_bit(prev).is_none_or(|bit| self.before_space & bit != 0)
@@ -267,6 +295,21 @@ mod tests {
     }
 
     #[test]
+    fn byte_set_has_exactly_the_bytes_of_the_text() {
+        for s in [
+            "",
+            "Talvi",
+            "Sørensen’s \u{200D}",
+            "\u{7F}\u{80}\u{BF}\u{FFFF}\u{10FFFF} ~",
+        ] {
+            let set = ByteSet::of(s);
+            for b in 0..=255u8 {
+                assert_eq!(set.has(b), s.as_bytes().contains(&b), "{s:?} {b:#x}");
+            }
+        }
+    }
+
+    #[test]
     fn text_facts() {
         let f = TextFacts::of("℗ 2024 Sølvtrykk ø");
         assert_eq!(f.wide_chars(), Some(&['℗', 'ø'][..]));
@@ -286,5 +329,10 @@ mod tests {
         assert!(f.has_space_before(b'x')); // not kept: "may"
         assert!(!f.has_space_after(b','));
         assert_eq!((f.first, f.last), (b'T', b'y'));
+        assert!(std::mem::size_of::<TextFacts>() <= 64);
+        // Exact for every byte the spacing rule asks about.
+        for &x in b" ,)].([" {
+            assert!(SPACE_NEIGHBOURS.contains(&x));
+        }
     }
 }

@@ -226,9 +226,19 @@ fn base_key(s: &str) -> String {
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether `tokens` end with the words of `form` and have more before them. Called for every
+/// legal form, so it compares the words in place rather than collecting them.
 fn ends_with_tokens(tokens: &[&str], form: &str) -> bool {
-    let f: Vec<&str> = form.split(' ').collect();
-    tokens.len() > f.len() && tokens[tokens.len() - f.len()..] == f[..]
+    // Most forms already differ in their last word: test it before splitting the form.
+    let Some(last) = tokens.last() else { return false };
+    if !form
+        .strip_suffix(last)
+        .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+    {
+        return false;
+    }
+    let n = form.split(' ').count();
+    tokens.len() > n && tokens[tokens.len() - n..].iter().copied().eq(form.split(' '))
 }
 
 /// Drops trailing legal forms and generic words, and leading legal forms, never emptying.

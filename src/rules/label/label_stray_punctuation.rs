@@ -188,15 +188,22 @@ fn analyse(text: &str) -> Vec<String> {
     } else if quotes == 2 && text.starts_with('"') && text.ends_with('"') {
         p.add("quotes around the whole name");
     }
-    for (o, c) in PAIRS {
-        let (oo, cc) = (format!("{o}{o}"), format!("{c}{c}"));
-        if let (Some(i), Some(j)) = (text.find(&oo), text.find(&cc)) {
+    for &(o, c) in PAIRS {
+        if let (Some(i), Some(j)) = (find_doubled(text, o), find_doubled(text, c)) {
             if i < j {
-                p.add(format!("doubled brackets '{oo}…{cc}'"));
+                p.add(format!("doubled brackets '{o}{o}…{c}{c}'"));
             }
         }
     }
     p.list
+}
+
+/// Byte offset of the first `cc` in `text`, found without building the two-character string
+/// (every distinct label name is searched for every bracket pair).
+fn find_doubled(text: &str, c: char) -> Option<usize> {
+    text.match_indices(c)
+        .map(|(i, _)| i)
+        .find(|&i| text[i + c.len_utf8()..].starts_with(c))
 }
 
 /// The name with the reported punctuation removed.
@@ -286,6 +293,15 @@ fn judge(text: &str) -> Option<(String, String, Option<Fix>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_doubled_characters() {
+        for text in ["((x))", "a (( b", "«« »»", "x(y((", "", "(", "é((é"] {
+            for c in ['(', '«', ')'] {
+                assert_eq!(find_doubled(text, c), text.find(&format!("{c}{c}")), "{text} {c}");
+            }
+        }
+    }
 
     #[test]
     fn finds_and_cleans() {

@@ -279,7 +279,8 @@ pub(crate) fn notice_symbol_len(s: &str) -> Option<usize> {
         }
         return None;
     }
-    let word: String = s.chars().take(9).collect();
+    // The first nine characters, borrowed (collecting them allocated on every call).
+    let word = &s[..s.char_indices().nth(9).map_or(s.len(), |(i, _)| i)];
     if word.eq_ignore_ascii_case("copyright") {
         let after = &s[word.len()..];
         if !after.chars().next().is_some_and(|c| c.is_alphanumeric()) {
@@ -434,17 +435,40 @@ fn norm_token(raw: &str) -> String {
         .collect()
 }
 
-fn token_matches(raw: &str, form: &str, exact: bool) -> bool {
-    let n = norm_token(raw);
-    if n.is_empty() {
-        return false;
+/// A name's token read once for comparing with every legal form ([`LEGAL_SUFFIXES`]):
+/// normalizing and lower-casing it per form allocated three strings per comparison.
+struct FormToken {
+    /// [`norm_token`] of the raw token.
+    norm: String,
+    lower: String,
+    has_dot: bool,
+}
+
+impl FormToken {
+    fn of(raw: &str) -> FormToken {
+        let norm = norm_token(raw);
+        FormToken {
+            lower: norm.to_lowercase(),
+            norm,
+            has_dot: raw.contains('.'),
+        }
     }
-    if exact && !raw.contains('.') {
-        n == form
-    } else {
-        n.to_lowercase() == form.to_lowercase()
+
+    fn matches(&self, form: &str, exact: bool) -> bool {
+        if self.norm.is_empty() {
+            return false;
+        }
+        if exact && !self.has_dot {
+            self.norm == form
+        } else {
+            // Lower-casing keeps every form's length: a token of another length differs.
+            self.lower.len() == form.len() && self.lower.chars().eq(form.chars().flat_map(char::to_lowercase))
+        }
     }
 }
+
+/// The longest legal form, in tokens.
+const MAX_FORM_TOKENS: usize = 4;
 
 /// A legal form found in a name: the byte range it covers and what it says.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -496,16 +520,22 @@ pub(crate) fn legal_affix(s: &str) -> Option<LegalAffix> {
         }
     }
     let toks = tokens(s);
+    // The last tokens, read once for all the forms; a form needs a token before it.
+    let tail_len = MAX_FORM_TOKENS.min(toks.len().saturating_sub(1));
+    let tail_forms: Vec<FormToken> = toks[toks.len() - tail_len..]
+        .iter()
+        .map(|(_, raw)| FormToken::of(raw))
+        .collect();
     for form in LEGAL_SUFFIXES {
         let n = form.tokens.len();
         if toks.len() <= n {
             continue;
         }
         let tail = &toks[toks.len() - n..];
-        if tail
+        if tail_forms[tail_len - n..]
             .iter()
             .zip(form.tokens)
-            .all(|((_, raw), f)| token_matches(raw, f, form.exact))
+            .all(|(t, f)| t.matches(f, form.exact))
         {
             let start = tail[0].0;
             let (last_start, last) = tail[n - 1];
@@ -674,6 +704,18 @@ mod tests {
         assert_eq!(legal_affix("Day Spa"), None);
         assert_eq!(legal_affix("Warner Bros."), None);
         assert_eq!(legal_affix("Inc."), None);
+        // FormToken compares with every form at most this many tokens back, lower-casing
+        // the form per character (no final sigma to treat apart), which keeps its length.
+        for form in LEGAL_SUFFIXES {
+            assert!(form.tokens.len() <= MAX_FORM_TOKENS);
+            for t in form.tokens {
+                assert_eq!(t.to_lowercase().len(), t.len());
+                assert_eq!(
+                    t.chars().flat_map(char::to_lowercase).collect::<String>(),
+                    t.to_lowercase()
+                );
+            }
+        }
         assert_eq!(legal_affix("Universal Music Ltd. (Malaysia branch)"), None);
     }
 

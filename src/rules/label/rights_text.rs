@@ -101,6 +101,9 @@ fn is_sep(c: char) -> bool {
     )
 }
 
+/// The byte lengths a [`Mark`] can have, shortest first.
+const MARK_LENGTHS: [usize; 3] = [2, 3, 9];
+
 /// The mark starting at `i`, if any.
 fn mark_at(s: &str, i: usize) -> Option<Mark> {
     let rest = &s[i..];
@@ -234,9 +237,10 @@ pub fn read(text: &str) -> Notice<'_> {
                 continue;
             }
         }
-        // A mark ending at j.
-        let found = (1..=9.min(j - lead_end))
-            .filter(|&n| text.is_char_boundary(j - n))
+        // A mark ending at j: marks are 2 (`©`), 3 (`℗`, `(P)`) or 9 ("Copyright") bytes long.
+        let found = MARK_LENGTHS
+            .into_iter()
+            .filter(|&n| n <= j - lead_end && text.is_char_boundary(j - n))
             .find_map(|n| mark_at(text, j - n).filter(|m| m.range.end == j));
         if let Some(m) = found {
             j = m.range.start;
@@ -341,5 +345,29 @@ mod tests {
         let n = read("Nordlys Plater ℗ 2026");
         assert_eq!(years(&n), [2026]);
         assert_eq!(n.owner, "Nordlys Plater");
+    }
+
+    #[test]
+    fn every_mark_form_has_a_known_length() {
+        for form in [
+            "℗",
+            "Ⓟ",
+            "ⓟ",
+            "©",
+            "Ⓒ",
+            "ⓒ",
+            "(P)",
+            "(p)",
+            "(C)",
+            "(c)",
+            "Copyright",
+            "COPYRIGHT",
+        ] {
+            let m = mark_at(form, 0).unwrap_or_else(|| panic!("{form}"));
+            assert!(MARK_LENGTHS.contains(&m.range.len()), "{form}");
+            let text = format!("Nordlys Plater {form}");
+            let n = read(&text);
+            assert_eq!((n.owner, n.marks.len()), ("Nordlys Plater", 1), "{form}");
+        }
     }
 }

@@ -691,6 +691,8 @@ impl<'f, 'a> Gatherer<'f, 'a> {
     pub fn artist_name_sets(&mut self) -> Vec<VariantSet<'f, 'a>> {
         let feed = self.feed;
         let mut sets = Vec::new();
+        // Walked, not collected: a list as long as the feed's items, for the few that have
+        // artist names, cost more than the labels themselves.
         let displays = feed
             .releases
             .iter()
@@ -709,8 +711,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                     resource_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref())),
                     &r.display,
                 )
-            }))
-            .collect::<Vec<_>>();
+            }));
         for (owner, label, d) in displays {
             let variants = self.localized_variants(VariantKind::DisplayArtistName, &d.artist_names, &d.details, |i| {
                 artist_name_detail(feed, d, i)
