@@ -262,8 +262,7 @@ fn check_display(source: &Source, d: &Display, out: &mut Vec<Finding>) {
         };
         // The usual case, settled without normalizing or collecting: a DisplayTitle with the
         // very same text and no subtitle.
-        let verbatim =
-            |d: &Title| d.subtitles.is_empty() && d.text.as_ref().is_some_and(|x| x.value() == text.value());
+        let verbatim = |d: &Title| d.subtitles.is_empty() && d.text.as_ref().is_some_and(|x| x.value() == text.value());
         if d.titles.iter().filter(same_place).any(verbatim) {
             continue;
         }
