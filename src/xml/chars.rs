@@ -51,6 +51,39 @@ pub fn is_name(s: &str) -> bool {
     matches!(chars.next(), Some(c) if is_name_start_char(c)) && chars.all(is_name_char)
 }
 
+/// The element name at the start of a tag's content (up to the first XML space), in one pass:
+/// its length, whether it is certainly a `Name` (an ASCII name: otherwise ask [`is_name`]),
+/// and whether it has a `:` (a prefix to check).
+#[inline]
+pub fn scan_tag_name(raw: &str) -> TagName {
+    let bytes = raw.as_bytes();
+    let mut ascii_name = bytes.first().is_some_and(|&b| ASCII_NAME[b as usize] == 2);
+    let mut has_colon = false;
+    let mut len = bytes.len();
+    for (i, &b) in bytes.iter().enumerate() {
+        if is_xml_space(b) {
+            len = i;
+            break;
+        }
+        ascii_name &= ASCII_NAME[b as usize] > 0;
+        has_colon |= b == b':';
+    }
+    TagName {
+        len,
+        ascii_name,
+        has_colon,
+    }
+}
+
+/// What [`scan_tag_name`] found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TagName {
+    pub len: usize,
+    /// An ASCII `Name` (a non-ASCII name may still be one: see [`is_name`]).
+    pub ascii_name: bool,
+    pub has_colon: bool,
+}
+
 /// For ASCII bytes: 2 = may start a name, 1 = may continue one, 0 = neither.
 static ASCII_NAME: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -104,6 +137,41 @@ static SPECIAL: [u8; 256] = {
 #[inline]
 pub fn is_xml_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+#[cfg(test)]
+mod tag_name_tests {
+    use super::*;
+
+    #[test]
+    fn scan_agrees_with_is_name_and_the_first_space() {
+        for raw in [
+            "a",
+            "Release",
+            "ern:NewReleaseMessage",
+            "a b=\"1\"",
+            "a\tb",
+            "1a",
+            "-a",
+            "a-b.c_d",
+            "",
+            " a",
+            "Tëst",
+            "名前 x",
+            "a:b:c",
+            "a/",
+        ] {
+            let t = scan_tag_name(raw);
+            let name = &raw[..raw.find([' ', '\t', '\n', '\r']).unwrap_or(raw.len())];
+            assert_eq!(t.len, name.len(), "{raw:?}");
+            assert_eq!(t.has_colon, name.contains(':'), "{raw:?}");
+            if t.ascii_name {
+                assert!(is_name(name), "{raw:?}");
+            } else {
+                assert!(!name.is_ascii() || !is_name(name), "{raw:?}");
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -15,7 +15,9 @@ use quick_xml::events::Event as QEvent;
 use quick_xml::Reader;
 
 use crate::finding::Span;
-use chars::{attr_value_needs_checks, first_invalid_char, is_name, is_xml_char, is_xml_space, text_needs_checks};
+use chars::{
+    attr_value_needs_checks, first_invalid_char, is_name, is_xml_char, is_xml_space, scan_tag_name, text_needs_checks,
+};
 pub use escape::{escape_attr, escape_text};
 
 /// Why the document is not well-formed, and where.
@@ -487,16 +489,25 @@ impl<'a> XmlReader<'a> {
         self.seen_root = true;
         // For `<a/>` the content ends with '/'.
         let raw = if is_empty { &raw[..raw.len() - 1] } else { raw };
-        let name_len = raw.bytes().position(is_xml_space).unwrap_or(raw.len());
+        let scanned = scan_tag_name(raw);
+        let name_len = scanned.len;
         let name = &raw[..name_len];
-        if !is_name(name) {
+        if !scanned.ascii_name && !is_name(name) {
             return Err(XmlError::new(
                 start,
                 format!("invalid element name '{}'", truncate(name)),
             ));
         }
-        let base = self.offset_of(raw);
         self.attrs.clear();
+        if name_len == raw.len() {
+            // No attributes (most elements of a feed): only the element's own prefix to check.
+            self.stack.push((name, 0));
+            if scanned.has_colon {
+                self.check_prefix(name, start)?;
+            }
+            return Ok(self.start_event(name, start, end, is_empty));
+        }
+        let base = self.offset_of(raw);
         parse_attributes(
             raw,
             name_len,
@@ -523,26 +534,36 @@ impl<'a> XmlReader<'a> {
             }
         }
         self.stack.push((name, pushed));
-        let check_prefix = |ns: &Vec<(&str, Cow<str>)>, qname: &str, at: usize| -> Result<(), XmlError> {
-            match prefix(qname) {
-                None | Some("xml") | Some("xmlns") => Ok(()),
-                Some(p) if ns.iter().any(|(q, _)| *q == p) => Ok(()),
-                Some(p) => Err(XmlError::new(
-                    at,
-                    format!("namespace prefix '{p}' of '{qname}' is not declared"),
-                )),
-            }
-        };
-        check_prefix(&self.ns, name, start)?;
+        self.check_prefix(name, start)?;
         for a in &self.attrs {
-            check_prefix(&self.ns, a.name, start)?;
+            self.check_prefix(a.name, start)?;
         }
         self.check_expanded_attribute_names(start)?;
-        let span = Span::new(start as u32, end as u32);
+        Ok(self.start_event(name, start, end, is_empty))
+    }
+
+    /// The start event of a checked tag (an empty-element tag also queues its end).
+    fn start_event(&mut self, name: &'a str, start: usize, end: usize, is_empty: bool) -> Event<'a> {
         if is_empty {
             self.pending_end = Some(Span::new(end as u32, end as u32));
         }
-        Ok(Event::Start { name, span })
+        Event::Start {
+            name,
+            span: Span::new(start as u32, end as u32),
+        }
+    }
+
+    /// A prefixed element or attribute name needs its prefix declared (`xml` and `xmlns` are
+    /// predeclared).
+    fn check_prefix(&self, qname: &str, at: usize) -> Result<(), XmlError> {
+        match prefix(qname) {
+            None | Some("xml") | Some("xmlns") => Ok(()),
+            Some(p) if self.ns.iter().any(|(q, _)| *q == p) => Ok(()),
+            Some(p) => Err(XmlError::new(
+                at,
+                format!("namespace prefix '{p}' of '{qname}' is not declared"),
+            )),
+        }
     }
 
     /// Namespaces in XML §6.3: no two attributes may have the same namespace and local name
