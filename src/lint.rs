@@ -296,25 +296,68 @@ fn locate_in_order(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Find
         Some(feed) => feed.xpaths_at(&source.text, &anchors),
         None => xpaths_at(&source.text, &anchors),
     };
+    let places = places(source, &findings);
     findings
         .into_iter()
         .zip(xpaths)
-        .map(|(finding, xpath)| {
-            let (line, column) = source.line_col(finding.anchor);
-            let (end_line, column_end) = source.line_col(finding.span.end.max(finding.anchor));
-            let (ls, le) = source.line_span(finding.anchor);
+        .zip(places)
+        .map(|((finding, xpath), place)| {
             let category = registry::rule(finding.rule).map_or("xml", |r| r.category.as_str());
             Located {
                 category,
                 path: source.path.clone(),
-                line,
-                column,
-                end_line,
-                column_end,
+                line: place.start.0,
+                column: place.start.1,
+                end_line: place.end.0,
+                column_end: place.end.1,
                 xpath,
-                source_line: Some(source.text[ls..le].to_string()),
+                source_line: Some(source.text[place.line.0..place.line.1].to_string()),
                 finding,
             }
+        })
+        .collect()
+}
+
+/// Where a finding is: line and column of its anchor and of its end, and the byte range of
+/// the anchor's line (without its line end).
+struct Place {
+    start: (u32, u32),
+    end: (u32, u32),
+    line: (usize, usize),
+}
+
+fn places(source: &Source, findings: &[Finding]) -> Vec<Place> {
+    let text = source.text.as_bytes();
+    // A small file with LF line ends (nearly every feed) is placed by counting: building its
+    // line index would visit every line for a handful of findings. A large one, or one with
+    // CR line ends, uses the index.
+    if text.len() < PARALLEL_RULES_FROM && memchr::memchr(b'\r', text).is_none() {
+        let offsets: Vec<u32> = findings
+            .iter()
+            .flat_map(|f| [f.anchor, f.span.end.max(f.anchor)])
+            .collect();
+        let line_cols = source.line_cols(&offsets);
+        return findings
+            .iter()
+            .zip(line_cols.chunks_exact(2))
+            .map(|(f, lc)| {
+                let at = (f.anchor as usize).min(text.len());
+                let start = memchr::memrchr(b'\n', &text[..at]).map_or(0, |lf| lf + 1);
+                let end = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |lf| at + lf);
+                Place {
+                    start: lc[0],
+                    end: lc[1],
+                    line: (start, end),
+                }
+            })
+            .collect();
+    }
+    findings
+        .iter()
+        .map(|f| Place {
+            start: source.line_col(f.anchor),
+            end: source.line_col(f.span.end.max(f.anchor)),
+            line: source.line_span(f.anchor),
         })
         .collect()
 }
