@@ -56,10 +56,6 @@ pub struct FileFacts {
 /// The compact form of a well-formed identifier (a malformed one is the per-file rules'
 /// business and would only add noise here).
 fn normalized(kind: IdKind, raw: &str) -> Option<String> {
-    // A well-written identifier, the common case, is its own compact form.
-    if kind.is_canonical(raw) {
-        return Some(raw.to_string());
-    }
     kind.check(raw)?.clean(raw).ok()
 }
 

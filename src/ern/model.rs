@@ -164,19 +164,6 @@ impl IdKind {
             IdKind::Ipi | IdKind::CatalogNumber | IdKind::Proprietary | IdKind::Other => return None,
         })
     }
-
-    /// Whether `raw` is known, cheaply, to be a valid identifier of this kind written exactly
-    /// as DDEX wants it: [`IdKind::check`] would say `Valid` and cleaning would keep it as is.
-    /// `false` means "run the full check", not "invalid".
-    pub fn is_canonical(self, raw: &str) -> bool {
-        use crate::ids::{is_canonical_icpn, is_canonical_isni, is_canonical_isrc};
-        match self {
-            IdKind::Isrc => is_canonical_isrc(raw),
-            IdKind::Icpn => is_canonical_icpn(raw),
-            IdKind::Isni => is_canonical_isni(raw),
-            _ => false,
-        }
-    }
 }
 
 /// What an identifier identifies.

@@ -19,9 +19,9 @@ pub use checksum::{gs1_check_digit, iso7064_mod11_2_check, iso7064_mod37_36_chec
 pub(crate) use clean::is_invisible;
 pub use dpid::check_dpid;
 pub use grid::check_grid;
-pub use icpn::{check_icpn, is_canonical_icpn};
-pub use isni::{check_isni, is_canonical_isni};
-pub use isrc::{check_isrc, is_canonical_isrc};
+pub use icpn::check_icpn;
+pub use isni::check_isni;
+pub use isrc::check_isrc;
 
 /// Result of checking one identifier value as written in the feed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +55,17 @@ impl IdCheck {
             IdCheck::Invalid { reason, .. } => Err(reason),
         }
     }
+}
+
+/// The property each check's shortcut for well-written values rests on: `is_canonical(raw)`
+/// exactly when cleaning finds `raw` valid and written as it should be (nothing to trim).
+#[cfg(test)]
+pub(crate) fn assert_shortcut_agrees(raw: &str, is_canonical: fn(&str) -> bool, by_cleaning: fn(&str) -> IdCheck) {
+    assert_eq!(
+        is_canonical(raw),
+        by_cleaning(raw) == IdCheck::Valid && raw.trim() == raw,
+        "{raw:?}"
+    );
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use crate::hash::FastMap;
 
 use crate::ern::{IdKind, Owner, Resource};
 use crate::finding::{Finding, Severity};
-use crate::ids::{check_isrc, is_canonical_isrc, IdCheck};
+use crate::ids::{check_isrc, IdCheck};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
 pub static RULE: Rule = Rule {
@@ -61,9 +61,6 @@ None: the label's ISRC registry says which recording has which ISRC."#,
 /// all (empty, a placeholder, the wrong shape): `id-isrc` reports that, and two placeholders
 /// are not two recordings sharing an identifier.
 fn key(raw: &str) -> Option<Cow<'_, str>> {
-    if is_canonical_isrc(raw) {
-        return Some(Cow::Borrowed(raw)); // the usual case, without the full check's copies
-    }
     match check_isrc(raw) {
         IdCheck::Valid => Some(Cow::Borrowed(raw)),
         IdCheck::Fixable { normalized, .. } => Some(Cow::Owned(normalized)),

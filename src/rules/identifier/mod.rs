@@ -55,9 +55,6 @@ pub(crate) fn check_format(cx: &Context, out: &mut Vec<Finding>, format: &IdForm
 fn format_finding(feed: &Feed, index: usize, ident: &Identifier, format: &IdFormat) -> Option<Finding> {
     let text = &ident.text;
     let raw: &str = &text.value;
-    if format.kind.is_canonical(raw) {
-        return None; // well written, and cheaper to tell than by the full check
-    }
     let check = (format.check)(raw);
     if matches!(check, IdCheck::Valid) {
         return None; // most identifiers: no name to format
