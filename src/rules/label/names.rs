@@ -3,6 +3,7 @@
 //! suggestions; the keys themselves come from [`crate::text::namekey`]).
 
 use crate::hash::{FastMap, FastSet};
+use crate::rules::memo::{memoized_key, NameKeyMemo};
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 use crate::ern::{Feed, Localized, Party, Release, Text};
@@ -209,40 +210,24 @@ pub(crate) fn label_loose_key(s: &str) -> String {
 #[derive(Default)]
 pub(crate) struct KeyCache;
 
-/// One memo per kind of key, looked up by `&str` (no allocation on a hit).
-type Memo = [crate::hash::FastMap<String, String>; 3];
-
 thread_local! {
-    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+    static LABEL_KEYS: NameKeyMemo = Default::default();
+    static LABEL_LOOSE_KEYS: NameKeyMemo = Default::default();
+    static ARTIST_LOOSE_KEYS: NameKeyMemo = Default::default();
 }
 
 impl KeyCache {
-    fn get(kind: usize, s: &str, f: fn(&str) -> String) -> String {
-        const MAX_CACHED: usize = 16_384;
-        if let Some(v) = MEMO.with(|m| m.borrow()[kind].get(s).cloned()) {
-            return v;
-        }
-        let v = f(s);
-        MEMO.with(|m| {
-            let m = &mut m.borrow_mut()[kind];
-            if m.len() >= MAX_CACHED {
-                m.clear();
-            }
-            m.insert(s.to_string(), v.clone());
-        });
-        v
-    }
     /// [`label_key`], memoized.
     pub(crate) fn label(&mut self, s: &str) -> String {
-        Self::get(0, s, label_key)
+        memoized_key(&LABEL_KEYS, s, label_key)
     }
     /// [`label_loose_key`], memoized.
     pub(crate) fn loose(&mut self, s: &str) -> String {
-        Self::get(1, s, label_loose_key)
+        memoized_key(&LABEL_LOOSE_KEYS, s, label_loose_key)
     }
     /// The artist loose key ([`loose_key`] of an artist name), memoized.
     pub(crate) fn artist_loose(&mut self, s: &str) -> String {
-        Self::get(2, s, |s| loose_key(s, NameKind::Artist))
+        memoized_key(&ARTIST_LOOSE_KEYS, s, |s| loose_key(s, NameKind::Artist))
     }
 }
 
