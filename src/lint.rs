@@ -278,6 +278,8 @@ pub fn locate(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Finding>)
     if findings.len() <= CHUNK {
         return locate_in_order(source, feed, findings);
     }
+    // One line index for all the chunks: without it each would count lines from the start.
+    source.index_lines();
     let mut chunks: Vec<Vec<Finding>> = Vec::with_capacity(findings.len().div_ceil(CHUNK));
     let mut all = findings.into_iter();
     while all.len() > 0 {
@@ -296,7 +298,7 @@ fn locate_in_order(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Find
         Some(feed) => feed.xpaths_at(&source.text, &anchors),
         None => xpaths_at(&source.text, &anchors),
     };
-    let places = places(source, &findings);
+    let places = places(source, &findings, &anchors);
     findings
         .into_iter()
         .zip(xpaths)
@@ -326,38 +328,20 @@ struct Place {
     line: (usize, usize),
 }
 
-fn places(source: &Source, findings: &[Finding]) -> Vec<Place> {
-    let text = source.text.as_bytes();
-    // A small file with LF line ends (nearly every feed) is placed by counting: building its
-    // line index would visit every line for a handful of findings. A large one, or one with
-    // CR line ends, uses the index.
-    if text.len() < PARALLEL_RULES_FROM && memchr::memchr(b'\r', text).is_none() {
-        let offsets: Vec<u32> = findings
-            .iter()
-            .flat_map(|f| [f.anchor, f.span.end.max(f.anchor)])
-            .collect();
-        let line_cols = source.line_cols(&offsets);
-        return findings
-            .iter()
-            .zip(line_cols.chunks_exact(2))
-            .map(|(f, lc)| {
-                let at = (f.anchor as usize).min(text.len());
-                let start = memchr::memrchr(b'\n', &text[..at]).map_or(0, |lf| lf + 1);
-                let end = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |lf| at + lf);
-                Place {
-                    start: lc[0],
-                    end: lc[1],
-                    line: (start, end),
-                }
-            })
-            .collect();
-    }
-    findings
+fn places(source: &Source, findings: &[Finding], anchors: &[u32]) -> Vec<Place> {
+    let offsets: Vec<u32> = findings
         .iter()
-        .map(|f| Place {
-            start: source.line_col(f.anchor),
-            end: source.line_col(f.span.end.max(f.anchor)),
-            line: source.line_span(f.anchor),
+        .flat_map(|f| [f.anchor, f.span.end.max(f.anchor)])
+        .collect();
+    let line_cols = source.line_cols(&offsets);
+    let lines = source.line_spans(anchors);
+    line_cols
+        .chunks_exact(2)
+        .zip(lines)
+        .map(|(lc, line)| Place {
+            start: lc[0],
+            end: lc[1],
+            line,
         })
         .collect()
 }

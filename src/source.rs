@@ -121,6 +121,31 @@ impl Source {
         out
     }
 
+    /// Build the line index now (before threads that place many offsets share it), so that
+    /// [`Source::line_cols`] and [`Source::line_spans`] use it rather than count.
+    pub fn index_lines(&self) {
+        self.line_starts();
+    }
+
+    /// [`Source::line_span`] of each of `offsets`. Without a line index already built and
+    /// without any CR in the text, each line is found by the LFs around its offset instead
+    /// (as [`Source::line_cols`] counts them).
+    pub fn line_spans(&self, offsets: &[u32]) -> Vec<(usize, usize)> {
+        let bytes = self.text.as_bytes();
+        if self.lines.get().is_some() || memchr::memchr(b'\r', bytes).is_some() {
+            return offsets.iter().map(|&o| self.line_span(o)).collect();
+        }
+        offsets
+            .iter()
+            .map(|&o| {
+                let at = (o as usize).min(bytes.len());
+                let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |lf| lf + 1);
+                let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |lf| at + lf);
+                (start, end)
+            })
+            .collect()
+    }
+
     /// The byte range of the line holding `offset`, without its line end.
     pub fn line_span(&self, offset: u32) -> (usize, usize) {
         let starts = self.line_starts();
