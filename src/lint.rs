@@ -125,6 +125,23 @@ pub struct FileOutcome {
     pub catalogue: Option<FileFacts>,
 }
 
+impl FileOutcome {
+    /// Put the findings (and their values) in the report's order within a file
+    /// ([`crate::report::in_file_order`]; stable, so equal places keep the rules' order).
+    pub fn sort_findings(&mut self) {
+        debug_assert_eq!(self.findings.len(), self.values.len());
+        if self
+            .findings
+            .is_sorted_by(|a, b| crate::report::in_file_order(a, b).is_le())
+        {
+            return;
+        }
+        let mut pairs: Vec<(Located, String)> = self.findings.drain(..).zip(self.values.drain(..)).collect();
+        pairs.sort_by(|a, b| crate::report::in_file_order(&a.0, &b.0));
+        (self.findings, self.values) = pairs.into_iter().unzip();
+    }
+}
+
 /// Lint a file's bytes (`path` is how the report names it).
 pub fn lint_bytes(path: &str, bytes: Vec<u8>, settings: &Settings) -> FileOutcome {
     // Keep the head for the encoding sniff; the decoded text takes over the rest.
@@ -379,4 +396,38 @@ fn encoding_declaration(text: &str) -> Option<Finding> {
         Span::new(at, at + enc.len() as u32),
         format!("the XML declaration says encoding '{enc}', but the file's bytes are UTF-8: a receiver that trusts the declaration garbles every non-ASCII character"),
     ).with_help("declare encoding=\"UTF-8\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sort_findings_keeps_each_value_with_its_finding() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/identifiers-hafenkante-ern43.xml");
+        let mut outcome = lint_bytes("feed.xml", std::fs::read(path).unwrap(), &Settings::default());
+        assert!(outcome.findings.len() > 3);
+        let pair = |l: &Located, v: &String| (l.line, l.column, l.finding.rule, l.finding.message.clone(), v.clone());
+        let mut before: Vec<_> = outcome
+            .findings
+            .iter()
+            .zip(&outcome.values)
+            .map(|(l, v)| pair(l, v))
+            .collect();
+        outcome.findings.reverse();
+        outcome.values.reverse();
+        outcome.sort_findings();
+        assert!(outcome
+            .findings
+            .is_sorted_by(|a, b| crate::report::in_file_order(a, b).is_le()));
+        let mut after: Vec<_> = outcome
+            .findings
+            .iter()
+            .zip(&outcome.values)
+            .map(|(l, v)| pair(l, v))
+            .collect();
+        before.sort();
+        after.sort();
+        assert_eq!(before, after);
+    }
 }

@@ -1,6 +1,7 @@
 //! Which files a run covers.
 
-use std::path::{Path, PathBuf};
+use std::cmp::Ordering;
+use std::path::{is_separator, Path, PathBuf};
 
 /// A file to lint, named as the report will name it.
 pub struct Input {
@@ -24,7 +25,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
         if meta.is_dir() {
             let mut files = Vec::new();
             walk_dir(p, &mut files)?;
-            files.sort();
+            files.sort_unstable_by(|a, b| walk_order(a, b));
             out.extend(files.into_iter().map(|f| Input {
                 display: f.display().to_string(),
                 path: Some(f),
@@ -55,4 +56,47 @@ fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The order of `Path`'s `Ord` (component by component) for the paths of one walk, at a
+/// fraction of its cost (a catalogue folder holds hundreds of thousands of files): they are
+/// all the walked folder joined with plain entry names, so comparing their bytes with the
+/// separator ranked below every other byte gives the same order.
+fn walk_order(a: &Path, b: &Path) -> Ordering {
+    fn bytes(p: &Path) -> impl Iterator<Item = u8> + '_ {
+        let raw = p.as_os_str().as_encoded_bytes();
+        raw.iter().map(|&c| if is_separator(c as char) { 0 } else { c })
+    }
+    bytes(a).cmp(bytes(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walk_order_is_paths_component_order() {
+        let names = [
+            "a.xml",
+            "a-c.xml",
+            "a/b.xml",
+            "a/b/c.xml",
+            "a/a.xml",
+            "ab.xml",
+            "a b.xml",
+            "a.b/x.xml",
+            "a-/x.xml",
+            "A.xml",
+            "é.xml",
+            "a/b-c.xml",
+            "a/b/a.xml",
+            "a0/x.xml",
+            "a!.xml",
+        ];
+        let mut by_path: Vec<PathBuf> = names.iter().map(|n| Path::new("feeds/in").join(n)).collect();
+        let mut by_bytes = by_path.clone();
+        by_path.sort();
+        by_bytes.sort_unstable_by(|a, b| walk_order(a, b));
+        assert_eq!(by_path, by_bytes);
+    }
 }

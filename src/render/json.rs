@@ -1,31 +1,18 @@
 //! `--format json`: the machine-readable report of `spec/interface.md`.
 //!
-//! The document is built from borrowing structs whose field order *is* the key order: serde
-//! derives serialise fields in declaration order, so the contract cannot drift the way a map
-//! built at run time could. `schemas/report.schema.json` describes the same shape, and
-//! `tests/report_schema.rs` checks the two agree.
+//! Each finding is a borrowing struct whose field order *is* the key order: serde derives
+//! serialise fields in declaration order, so the contract cannot drift the way a map built at
+//! run time could. The top-level keys are written in order by [`render`], which lays the
+//! document out exactly as `serde_json::to_writer_pretty` would, but renders the findings
+//! (tens of thousands in a catalogue run) in chunks on all cores. `schemas/report.schema.json`
+//! describes the same shape, and `tests/report_schema.rs` checks the two agree.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use crate::finding::{Applicability, Severity};
-use crate::report::{BaselineStats, FileSummary, Located, Report, Summary};
-
-#[derive(Serialize)]
-struct Document<'a> {
-    tool: Tool,
-    files: Vec<&'a FileSummary>,
-    findings: Vec<JsonFinding<'a>>,
-    summary: Summary,
-    /// Present only after `--fix` changed something, so a plain check run has no
-    /// misleading `"fixed": 0`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    fixed: Option<usize>,
-    /// Present only with `--baseline`/`--write-baseline`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    baseline: Option<BaselineStats>,
-}
+use crate::report::{Located, Report};
 
 #[derive(Serialize)]
 struct Tool {
@@ -83,24 +70,78 @@ impl<'a> From<&'a Located> for JsonFinding<'a> {
 }
 
 /// Pretty-printed (two-space indent) and newline-terminated, so the file diffs well and
-/// `cat` leaves the prompt on its own line.
+/// `cat` leaves the prompt on its own line. Keys in the contract's order; `fixed` only after
+/// `--fix` changed something (so a plain check run has no misleading `"fixed": 0`),
+/// `baseline` only with `--baseline`/`--write-baseline`.
 pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let doc = Document {
-        tool: Tool {
-            name: "ddexlint",
-            version: env!("CARGO_PKG_VERSION"),
-        },
-        files: super::ordered_files(report),
-        findings: super::ordered_findings(report)
-            .into_iter()
-            .map(JsonFinding::from)
-            .collect(),
-        summary: report.summary(),
-        fixed: (report.fixed > 0).then_some(report.fixed),
-        baseline: report.baseline,
+    let tool = Tool {
+        name: "ddexlint",
+        version: env!("CARGO_PKG_VERSION"),
     };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
-    out.write_all(b"\n")
+    out.write_all(b"{\n")?;
+    entry(out, "tool", &tool, true)?;
+    entry(out, "files", &super::ordered_files(report), false)?;
+    out.write_all(b",\n  \"findings\": ")?;
+    findings_array(out, &super::ordered_findings(report))?;
+    entry(out, "summary", &report.summary(), false)?;
+    if report.fixed > 0 {
+        entry(out, "fixed", &report.fixed, false)?;
+    }
+    if let Some(baseline) = &report.baseline {
+        entry(out, "baseline", baseline, false)?;
+    }
+    out.write_all(b"\n}\n")
+}
+
+/// One top-level `"key": value`, the value laid out one level deep.
+fn entry(out: &mut dyn Write, key: &str, value: &impl Serialize, first: bool) -> io::Result<()> {
+    if !first {
+        out.write_all(b",\n")?;
+    }
+    write!(out, "  \"{key}\": ")?;
+    let mut text = Vec::new();
+    pretty(&mut text, value, b"  ")?;
+    out.write_all(&text)
+}
+
+/// The `findings` array, two levels deep, its elements rendered in chunks in parallel.
+fn findings_array(out: &mut dyn Write, findings: &[&Located]) -> io::Result<()> {
+    use rayon::prelude::*;
+    if findings.is_empty() {
+        return out.write_all(b"[]");
+    }
+    let chunks: Vec<io::Result<Vec<u8>>> = findings
+        .par_chunks(1024)
+        .map(|chunk| {
+            let mut text = Vec::with_capacity(chunk.len() * 600);
+            for &l in chunk {
+                text.extend_from_slice(b",\n    ");
+                pretty(&mut text, &JsonFinding::from(l), b"    ")?;
+            }
+            Ok(text)
+        })
+        .collect();
+    out.write_all(b"[")?;
+    for (i, chunk) in chunks.into_iter().enumerate() {
+        let chunk = chunk?;
+        // Every element starts with its separator; the first element's is only the line end.
+        out.write_all(if i == 0 { &chunk[1..] } else { &chunk })?;
+    }
+    out.write_all(b"\n  ]")
+}
+
+/// `value` pretty-printed as serde_json nests it: `indent` after every line feed (JSON
+/// strings never hold a raw line feed, so every one is layout).
+fn pretty(out: &mut Vec<u8>, value: &impl Serialize, indent: &[u8]) -> io::Result<()> {
+    let mut text = Vec::new();
+    serde_json::to_writer_pretty(&mut text, value).map_err(io::Error::from)?;
+    for piece in text.split_inclusive(|&b| b == b'\n') {
+        out.extend_from_slice(piece);
+        if piece.ends_with(b"\n") {
+            out.extend_from_slice(indent);
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -181,6 +222,59 @@ mod tests {
                 "fix"
             ]
         );
+    }
+
+    /// The document as one serde value, the way it was written before the findings were
+    /// rendered in parallel: the reference layout [`super::render`] must reproduce.
+    #[derive(serde::Serialize)]
+    struct Whole<'a> {
+        tool: super::Tool,
+        files: Vec<&'a crate::report::FileSummary>,
+        findings: Vec<super::JsonFinding<'a>>,
+        summary: crate::report::Summary,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        fixed: Option<usize>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        baseline: Option<crate::report::BaselineStats>,
+    }
+
+    fn as_one_value(report: &crate::report::Report) -> String {
+        let whole = Whole {
+            tool: super::Tool {
+                name: "ddexlint",
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            files: super::super::ordered_files(report),
+            findings: super::super::ordered_findings(report)
+                .into_iter()
+                .map(super::JsonFinding::from)
+                .collect(),
+            summary: report.summary(),
+            fixed: (report.fixed > 0).then_some(report.fixed),
+            baseline: report.baseline,
+        };
+        serde_json::to_string_pretty(&whole).unwrap() + "\n"
+    }
+
+    #[test]
+    fn layout_matches_serde_pretty_printing_of_the_whole_document() {
+        assert_eq!(json(&empty_report()), as_one_value(&empty_report()));
+        let mut report = sample_report();
+        assert_eq!(json(&report), as_one_value(&report));
+        // Several parallel chunks, with the optional keys present.
+        let one = report.findings.clone();
+        for line in 0..3000 {
+            let mut more = one.clone();
+            more.iter_mut().for_each(|l| l.line += line);
+            report.findings.extend(more);
+        }
+        report.sort();
+        report.fixed = 4;
+        report.baseline = Some(crate::report::BaselineStats {
+            suppressed: 1,
+            stale: 2,
+        });
+        assert_eq!(json(&report), as_one_value(&report));
     }
 
     #[test]
