@@ -84,14 +84,35 @@ pub enum Event<'a> {
 }
 
 pub fn local_name(qname: &str) -> &str {
-    match qname.bytes().position(|b| b == b':') {
+    match colon_position(qname) {
         Some(i) => &qname[i + 1..],
         None => qname,
     }
 }
 
 fn prefix(qname: &str) -> Option<&str> {
-    qname.bytes().position(|b| b == b':').map(|i| &qname[..i])
+    colon_position(qname).map(|i| &qname[..i])
+}
+
+/// Where the first ':' of a name is. Eight bytes at a time: called for every element, with
+/// names too short for memchr's setup to pay off and long enough for a byte loop to cost.
+#[inline]
+fn colon_position(name: &str) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
+    const COLONS: u64 = u64::from_le_bytes([b':'; 8]);
+    let mut words = name.as_bytes().chunks_exact(8);
+    let mut offset = 0;
+    for word in &mut words {
+        // Bytes equal to ':' become zero; the lowest flagged byte is the first zero byte.
+        let x = u64::from_le_bytes(word.try_into().expect("eight bytes")) ^ COLONS;
+        let zero_bytes = x.wrapping_sub(ONES) & !x & HIGH_BITS;
+        if zero_bytes != 0 {
+            return Some(offset + zero_bytes.trailing_zeros() as usize / 8);
+        }
+        offset += 8;
+    }
+    words.remainder().iter().position(|&b| b == b':').map(|i| offset + i)
 }
 
 /// Streaming reader. Call [`XmlReader::next`] until it returns `Ok(None)`.
@@ -136,6 +157,9 @@ enum Tok<'a> {
     Empty,
     End,
     Text,
+    /// Fast mode: text of spaces, tabs and line feeds only, up to a '<' (the indentation
+    /// between tags): a `Text` that needs no checks.
+    Space,
     /// `&name;`
     Ref,
     Eof,
@@ -332,8 +356,19 @@ impl<'a> XmlReader<'a> {
                 _ => return Err(give_up()),
             },
             _ => {
-                let end = memchr::memchr2(b'<', b'&', &bytes[start..]).map_or(bytes.len(), |i| start + i);
-                (Tok::Text, end)
+                // Most runs of text are indentation: found with a short loop, without memchr.
+                // (A CR is left to the checks: end-of-line handling changes it.)
+                let spaces = bytes[start..]
+                    .iter()
+                    .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\n'))
+                    .count();
+                let after = start + spaces;
+                if bytes.get(after) == Some(&b'<') {
+                    (Tok::Space, after)
+                } else {
+                    let end = memchr::memchr2(b'<', b'&', &bytes[after..]).map_or(bytes.len(), |i| after + i);
+                    (Tok::Text, end)
+                }
             }
         };
         self.pos = end;
@@ -360,17 +395,16 @@ impl<'a> XmlReader<'a> {
         if self.reader.is_some() {
             return self.next_event();
         }
-        match self.next_event() {
-            Ok(Some(ev)) => {
-                self.emitted += 1;
-                Ok(Some(ev))
-            }
-            Ok(None) => Ok(None),
+        let result = self.next_event();
+        match &result {
+            Ok(Some(_)) => self.emitted += 1,
+            Ok(None) => {}
             Err(_) => {
                 self.fall_back();
-                self.next_event()
+                return self.next_event();
             }
         }
+        result
     }
 
     #[inline(always)]
@@ -405,7 +439,7 @@ impl<'a> XmlReader<'a> {
                         span: Span::new(start as u32, end as u32),
                     }));
                 }
-                Tok::Text | Tok::Ref | Tok::Q(QEvent::CData(_)) => {
+                Tok::Text | Tok::Space | Tok::Ref | Tok::Q(QEvent::CData(_)) => {
                     return self.text_run((ev, start, end)).map(|t| Some(Event::Text(t)));
                 }
                 Tok::Q(QEvent::Comment(_)) => {}
@@ -596,6 +630,7 @@ impl<'a> XmlReader<'a> {
         let mut span: Option<Span> = None;
         let mut escaped = false;
         let mut markup = false; // a reference or CDATA: never "just white space"
+        let mut only_spaces = true; // every piece a `Tok::Space`: white space, known unchecked
         let mut first = Some(first);
         loop {
             let (ev, start, end) = match first.take() {
@@ -622,7 +657,11 @@ impl<'a> XmlReader<'a> {
                     }
                 }
             };
+            if !matches!(ev, Tok::Space) {
+                only_spaces = false;
+            }
             match ev {
+                Tok::Space => append(&mut value, Cow::Borrowed(&self.text[start..end])),
                 Tok::Text => {
                     let raw_str: &'a str = &self.text[start..end];
                     if !text_needs_checks(raw_str) {
@@ -676,7 +715,7 @@ impl<'a> XmlReader<'a> {
             });
         }
         let span = span.unwrap_or_default(); // never empty: it starts with `first`
-        let is_whitespace = !markup && value.bytes().all(is_xml_space);
+        let is_whitespace = only_spaces || (!markup && value.bytes().all(is_xml_space));
         if self.stack.is_empty() && !is_whitespace {
             let what = if self.root_closed {
                 "text after the root element"
@@ -1015,6 +1054,25 @@ mod tests {
         let fast = transcript(XmlReader::new(doc));
         let slow = transcript(XmlReader::new_slow(doc));
         assert_eq!(fast, slow, "fast and slow modes differ on {doc:?}");
+    }
+
+    #[test]
+    fn colon_position_agrees_with_a_byte_search() {
+        let mut names = vec![String::new(), "é:x".to_string(), "ern:NewReleaseMessage".to_string()];
+        for len in 1..20 {
+            let base: String = "abcdefghijklmnopqrstu".chars().take(len).collect();
+            names.push(base.clone());
+            for at in 0..len {
+                let mut name = base.clone();
+                name.replace_range(at..at + 1, ":");
+                names.push(name.clone());
+                name.push(':'); // a second colon after the first
+                names.push(name);
+            }
+        }
+        for name in &names {
+            assert_eq!(colon_position(name), name.find(':'), "{name:?}");
+        }
     }
 
     #[test]
