@@ -75,21 +75,10 @@ fn ref_kind(element: &str, ern4: bool) -> Option<RefKind> {
     }
 }
 
-/// Descendants of `id`, leaving out what describes other things (`RelatedRelease`, …).
+/// Descendants of `id`, leaving out what describes other things (the content of
+/// `RelatedRelease`, …).
 fn own_descendants<'t, 'a>(tree: &'t Tree<'a>, id: NodeId) -> impl Iterator<Item = NodeId> + 't {
-    tree.descendants(id).filter(move |&d| {
-        let mut cur = tree.parent(d);
-        while let Some(p) = cur {
-            if p == id {
-                return true;
-            }
-            if tree.name(p).starts_with("Related") {
-                return false;
-            }
-            cur = tree.parent(p);
-        }
-        true
-    })
+    tree.descendants_pruned(id, |d| tree.name(d).starts_with("Related"))
 }
 
 fn id_kind(tree: &Tree, id: NodeId, ern4: bool) -> Option<IdKind> {
