@@ -44,7 +44,7 @@ struct ItemAttr<'a> {
 }
 
 /// The item being built, and the context inherited from outside it.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Tree<'a> {
     nodes: Vec<Node<'a>>,
     attrs: Vec<ItemAttr<'a>>,
@@ -53,6 +53,20 @@ pub struct Tree<'a> {
     open: Vec<NodeId>,
     /// The message root's `LanguageAndScriptCode`.
     pub root_lang: Option<Arc<AttrValue<'a>>>,
+}
+
+impl Default for Tree<'_> {
+    /// A tree with room for a typical item: a small file is read with a new tree, which
+    /// would otherwise grow its vectors again for each file.
+    fn default() -> Self {
+        Tree {
+            nodes: Vec::with_capacity(128),
+            attrs: Vec::with_capacity(16),
+            langs: Vec::new(),
+            open: Vec::with_capacity(16),
+            root_lang: None,
+        }
+    }
 }
 
 impl<'a> Tree<'a> {

@@ -75,6 +75,9 @@ pub enum Event<'a> {
     End {
         span: Span,
     },
+    /// Text, except white space that is only indentation: white space right after an end
+    /// tag or right before a start tag (it can be neither an element's whole content nor
+    /// part of a leaf's, so no reader of the model sees it; most runs of text are such).
     Text(TextNode<'a>),
     /// A DOCTYPE: reported, never processed beyond collecting entity names.
     Doctype {
@@ -147,6 +150,8 @@ pub struct XmlReader<'a> {
     /// References to declared entities met so far (name, offset).
     pub unexpanded_refs: Vec<(String, u32)>,
     done: bool,
+    /// Whether the last event was an `End` (white space after it is indentation).
+    after_end: bool,
 }
 
 /// A token: what quick-xml would have returned (`Q` for what is left to quick-xml in
@@ -225,6 +230,7 @@ impl<'a> XmlReader<'a> {
             declared_entities: Vec::new(),
             unexpanded_refs: Vec::new(),
             done: false,
+            after_end: false,
         }
     }
 
@@ -411,6 +417,7 @@ impl<'a> XmlReader<'a> {
     fn next_event(&mut self) -> Result<Option<Event<'a>>, XmlError> {
         if let Some(span) = self.pending_end.take() {
             self.close_element();
+            self.after_end = true;
             return Ok(Some(Event::End { span }));
         }
         if self.done {
@@ -428,6 +435,7 @@ impl<'a> XmlReader<'a> {
                     let is_empty = matches!(ev, Tok::Empty);
                     // Positions are exact for a slice reader: the tag is text[start..end].
                     let raw = &self.text[start + 1..end - 1];
+                    self.after_end = false;
                     return self.start_tag(raw, start, end, is_empty).map(Some);
                 }
                 Tok::End => {
@@ -435,12 +443,18 @@ impl<'a> XmlReader<'a> {
                         return Err(XmlError::new(start, "end tag without a matching start tag"));
                     }
                     self.close_element();
+                    self.after_end = true;
                     return Ok(Some(Event::End {
                         span: Span::new(start as u32, end as u32),
                     }));
                 }
                 Tok::Text | Tok::Space | Tok::Ref | Tok::Q(QEvent::CData(_)) => {
-                    return self.text_run((ev, start, end)).map(|t| Some(Event::Text(t)));
+                    let text = self.text_run((ev, start, end))?;
+                    if text.is_whitespace && (self.after_end || self.start_tag_follows()) {
+                        continue; // indentation
+                    }
+                    self.after_end = false;
+                    return Ok(Some(Event::Text(text)));
                 }
                 Tok::Q(QEvent::Comment(_)) => {}
                 Tok::Q(QEvent::PI(pi)) => {
@@ -478,6 +492,7 @@ impl<'a> XmlReader<'a> {
                             "a DOCTYPE may not appear inside or after the root element",
                         ));
                     }
+                    self.after_end = false;
                     let entities = declared_entity_names(&self.text[start..end]);
                     self.declared_entities.extend(entities.iter().cloned());
                     return Ok(Some(Event::Doctype {
@@ -502,6 +517,16 @@ impl<'a> XmlReader<'a> {
                 }
             }
         }
+    }
+
+    /// Whether the token after the run of text just read is a start tag.
+    fn start_tag_follows(&self) -> bool {
+        if let Some((tok, _, _)) = &self.pending {
+            return matches!(tok, Tok::Start | Tok::Empty);
+        }
+        // Fast mode: the tag after the run is peeked, read up to `pos` (nothing: the end).
+        self.peeked
+            .is_some_and(|start| start < self.pos && self.text.as_bytes()[start + 1] != b'/')
     }
 
     fn close_element(&mut self) {
