@@ -11,6 +11,8 @@ pub struct ItemReader<'a> {
     pub list: &'a str,
     /// Where display metadata is gathered before it is moved into vectors of its exact size.
     display: Display<'a>,
+    /// The same for a release's labels.
+    labels: Vec<Label<'a>>,
 }
 
 const RESOURCE_KINDS: &[&str] = &[
@@ -33,8 +35,8 @@ impl<'a> ItemReader<'a> {
             ("", "MessageHeader") => read_header(tree, feed),
             ("PartyList", "Party") => read_party(tree, feed),
             ("ResourceList", kind) if RESOURCE_KINDS.contains(&kind) => read_resource(tree, feed, &mut self.display),
-            ("ReleaseList", "Release") => read_release(tree, feed, ReleaseKind::Release, &mut self.display),
-            ("ReleaseList", "TrackRelease") => read_release(tree, feed, ReleaseKind::TrackRelease, &mut self.display),
+            ("ReleaseList", "Release") => read_release(tree, feed, ReleaseKind::Release, self),
+            ("ReleaseList", "TrackRelease") => read_release(tree, feed, ReleaseKind::TrackRelease, self),
             _ => {}
         }
     }
@@ -75,21 +77,10 @@ fn ref_kind(element: &str, ern4: bool) -> Option<RefKind> {
     }
 }
 
-/// Descendants of `id`, leaving out what describes other things (`RelatedRelease`, …).
+/// Descendants of `id`, leaving out what describes other things (the content of
+/// `RelatedRelease`, …).
 fn own_descendants<'t, 'a>(tree: &'t Tree<'a>, id: NodeId) -> impl Iterator<Item = NodeId> + 't {
-    tree.descendants(id).filter(move |&d| {
-        let mut cur = tree.parent(d);
-        while let Some(p) = cur {
-            if p == id {
-                return true;
-            }
-            if tree.name(p).starts_with("Related") {
-                return false;
-            }
-            cur = tree.parent(p);
-        }
-        true
-    })
+    tree.descendants_pruned(id, |d| tree.name(d).starts_with("Related"))
 }
 
 fn id_kind(tree: &Tree, id: NodeId, ern4: bool) -> Option<IdKind> {
@@ -136,15 +127,20 @@ fn exact<T>(ids: impl Iterator<Item = NodeId> + Clone, value: impl FnMut(NodeId)
 
 /// Record every identifier below `id` and return their indexes.
 fn collect_ids<'a>(tree: &Tree<'a>, id: NodeId, owner: Owner, feed: &mut Feed<'a>) -> Vec<usize> {
+    let first = feed.identifiers.len();
+    record_ids(tree, id, owner, feed);
+    ids_from(first, feed)
+}
+
+/// Record every identifier below `id` at the end of `feed.identifiers`.
+fn record_ids<'a>(tree: &Tree<'a>, id: NodeId, owner: Owner, feed: &mut Feed<'a>) {
     let ern4 = feed.version.is_ern4();
-    let mut out = Vec::new();
     for d in own_descendants(tree, id) {
         if let Some(kind) = id_kind(tree, d, ern4) {
             // A PartyId that only wraps ISNI/DPID children (ERN 4 DetailedPartyId) is a container.
             if tree.name(d) == "PartyId" && tree.children(d).next().is_some() {
                 continue;
             }
-            out.push(feed.identifiers.len());
             feed.identifiers.push(Identifier {
                 kind,
                 text: tree.text_of(d),
@@ -153,8 +149,12 @@ fn collect_ids<'a>(tree: &Tree<'a>, id: NodeId, owner: Owner, feed: &mut Feed<'a
             });
         }
     }
-    out.shrink_to_fit();
-    out
+}
+
+/// The indexes of the identifiers recorded since there were `first`: a range, collected
+/// into a vector of exactly its length (no growing, no shrinking).
+fn ids_from(first: usize, feed: &Feed) -> Vec<usize> {
+    (first..feed.identifiers.len()).collect()
 }
 
 fn read_header<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>) {
@@ -373,14 +373,15 @@ fn read_resource<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, scratch: &mut Display
     });
 }
 
-fn read_release<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, kind: ReleaseKind, scratch: &mut Display<'a>) {
+fn read_release<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, kind: ReleaseKind, scratch: &mut ItemReader<'a>) {
     let root = tree.root();
     let index = feed.releases.len();
-    let mut ids = Vec::new();
-    for rid in tree.children_named(root, "ReleaseId").collect::<Vec<_>>() {
-        ids.extend(collect_ids(tree, rid, Owner::Release(index), feed));
+    let first_id = feed.identifiers.len();
+    for rid in tree.children_named(root, "ReleaseId") {
+        record_ids(tree, rid, Owner::Release(index), feed);
     }
-    let mut labels = Vec::new();
+    let ids = ids_from(first_id, feed);
+    let labels = &mut scratch.labels;
     for l in tree.children_named(root, "ReleaseLabelReference") {
         labels.push(Label {
             elem: tree.elem(l),
@@ -393,9 +394,7 @@ fn read_release<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, kind: ReleaseKind, scr
             details: None,
         });
     }
-    let display = read_display(tree, root, Some(&mut labels), scratch);
-    labels.shrink_to_fit();
-    ids.shrink_to_fit();
+    let display = read_display(tree, root, Some(labels), &mut scratch.display);
     feed.releases.push(Release {
         kind,
         elem: tree.elem(root),
@@ -405,7 +404,8 @@ fn read_release<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>, kind: ReleaseKind, scr
         resources_omitted: tree.child(root, "ResourceOmissionReason").is_some(),
         release_types: exact(tree.children_named(root, "ReleaseType"), |c| tree.text_of(c)),
         display,
-        labels,
+        // Drained into a vector of exactly their number.
+        labels: scratch.labels.drain(..).collect(),
         ids,
         resource_refs: exact(
             tree.descendants(root)

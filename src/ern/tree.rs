@@ -28,25 +28,52 @@ pub struct Node<'a> {
     text_span: Option<Span>,
     text_runs: u32,
     has_children: bool,
-    /// Nearest `LanguageAndScriptCode` (shared by the nodes that inherit it) and its source.
-    lang: Option<Arc<AttrValue<'a>>>,
+    /// Nearest `LanguageAndScriptCode`, an index into [`Tree::langs`] (`NONE`: none in the
+    /// item), and its source. An index, not a shared pointer: nodes are made by the hundred
+    /// thousand and most never have their language asked for.
+    lang: u32,
     lang_source: LangSource,
 }
 
+/// An attribute as the items ask for it: by local name.
+#[derive(Debug)]
+struct ItemAttr<'a> {
+    local: &'a str,
+    value: Cow<'a, str>,
+    value_span: Span,
+}
+
 /// The item being built, and the context inherited from outside it.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Tree<'a> {
     nodes: Vec<Node<'a>>,
-    attrs: Vec<Attr<'a>>,
+    attrs: Vec<ItemAttr<'a>>,
+    /// The item's `LanguageAndScriptCode` attributes, shared by the nodes that inherit them.
+    langs: Vec<Arc<AttrValue<'a>>>,
     open: Vec<NodeId>,
     /// The message root's `LanguageAndScriptCode`.
     pub root_lang: Option<Arc<AttrValue<'a>>>,
+}
+
+impl Default for Tree<'_> {
+    /// A tree with room for a typical item: a small file is read with a new tree, which
+    /// would otherwise grow its vectors again for each file.
+    fn default() -> Self {
+        Tree {
+            nodes: Vec::with_capacity(128),
+            attrs: Vec::with_capacity(16),
+            langs: Vec::new(),
+            open: Vec::with_capacity(16),
+            root_lang: None,
+        }
+    }
 }
 
 impl<'a> Tree<'a> {
     pub fn clear(&mut self) {
         self.nodes.clear();
         self.attrs.clear();
+        self.langs.clear();
         self.open.clear();
     }
 
@@ -63,21 +90,31 @@ impl<'a> Tree<'a> {
         let id = self.nodes.len() as NodeId;
         let parent = self.open.last().copied().unwrap_or(NONE);
         let a0 = self.attrs.len() as u32;
-        self.attrs.extend_from_slice(attrs);
+        let mut own_lang = None;
+        for a in attrs {
+            let local = local_name(a.name);
+            if own_lang.is_none() && local == "LanguageAndScriptCode" {
+                own_lang = Some(a);
+            }
+            self.attrs.push(ItemAttr {
+                local,
+                value: a.value.clone(),
+                value_span: a.value_span,
+            });
+        }
         let a1 = self.attrs.len() as u32;
-        let own_lang = (a0..a1).find(|&i| self.attrs[i as usize].local_name() == "LanguageAndScriptCode");
         let (lang, lang_source) = match (own_lang, parent) {
-            (Some(i), _) => {
-                let a = &self.attrs[i as usize];
+            (Some(a), _) => {
                 let attr = AttrValue {
                     value: a.value.clone(),
                     elem: tag_span.start,
                     span: a.value_span,
                 };
-                (Some(Arc::new(attr)), LangSource::Own)
+                self.langs.push(Arc::new(attr));
+                (self.langs.len() as u32 - 1, LangSource::Own)
             }
             (None, NONE) => (
-                None,
+                NONE,
                 if self.root_lang.is_some() {
                     LangSource::Root
                 } else {
@@ -90,7 +127,7 @@ impl<'a> Tree<'a> {
                     LangSource::Own | LangSource::Container => LangSource::Container,
                     other => other,
                 };
-                (p.lang.clone(), src)
+                (p.lang, src)
             }
         };
         if parent != NONE {
@@ -191,6 +228,25 @@ impl<'a> Tree<'a> {
         (id + 1)..end
     }
 
+    /// Descendants of `id` in document order, without what is inside the nodes `prune`
+    /// picks (those nodes themselves are kept).
+    pub fn descendants_pruned<'s>(
+        &'s self,
+        id: NodeId,
+        prune: impl Fn(NodeId) -> bool + 's,
+    ) -> impl Iterator<Item = NodeId> + 's {
+        let end = self.subtree_end(id);
+        let mut next = id + 1;
+        std::iter::from_fn(move || {
+            let d = next;
+            if d >= end {
+                return None;
+            }
+            next = if prune(d) { self.subtree_end(d) } else { d + 1 };
+            Some(d)
+        })
+    }
+
     /// The first node after the subtree of `id`: the next sibling of `id` or of its
     /// nearest ancestor that has one.
     fn subtree_end(&self, id: NodeId) -> NodeId {
@@ -207,20 +263,17 @@ impl<'a> Tree<'a> {
         }
     }
 
-    pub fn attrs(&self, id: NodeId) -> &[Attr<'a>] {
+    fn attrs(&self, id: NodeId) -> &[ItemAttr<'a>] {
         let (a, b) = self.nodes[id as usize].attrs;
         &self.attrs[a as usize..b as usize]
     }
 
     pub fn attr(&self, id: NodeId, local: &str) -> Option<AttrValue<'a>> {
-        self.attrs(id)
-            .iter()
-            .find(|a| a.local_name() == local)
-            .map(|a| AttrValue {
-                value: a.value.clone(),
-                elem: self.elem(id),
-                span: a.value_span,
-            })
+        self.attrs(id).iter().find(|a| a.local == local).map(|a| AttrValue {
+            value: a.value.clone(),
+            elem: self.elem(id),
+            span: a.value_span,
+        })
     }
 
     pub fn attr_is_true(&self, id: NodeId, local: &str) -> bool {
@@ -246,7 +299,7 @@ impl<'a> Tree<'a> {
 
     pub fn lang(&self, id: NodeId) -> Lang<'a> {
         let n = &self.nodes[id as usize];
-        match &n.lang {
+        match self.langs.get(n.lang as usize) {
             Some(attr) => Lang {
                 attr: Some(attr.clone()),
                 source: n.lang_source,

@@ -57,21 +57,23 @@ pub fn is_name(s: &str) -> bool {
 #[inline]
 pub fn scan_tag_name(raw: &str) -> TagName {
     let bytes = raw.as_bytes();
-    let mut ascii_name = bytes.first().is_some_and(|&b| ASCII_NAME[b as usize] == 2);
-    let mut has_colon = false;
+    let first_class = bytes.first().map_or(0, |&b| TAG_NAME_CLASS[b as usize]);
+    // One table look-up per byte: the classes of the name's bytes, and-ed and or-ed.
+    let (mut all, mut any) = (NAME_START | NAME_CHAR, 0);
     let mut len = bytes.len();
     for (i, &b) in bytes.iter().enumerate() {
-        if is_xml_space(b) {
+        let class = TAG_NAME_CLASS[b as usize];
+        if class & SPACE != 0 {
             len = i;
             break;
         }
-        ascii_name &= ASCII_NAME[b as usize] > 0;
-        has_colon |= b == b':';
+        all &= class;
+        any |= class;
     }
     TagName {
         len,
-        ascii_name,
-        has_colon,
+        ascii_name: first_class & NAME_START != 0 && all & NAME_CHAR != 0,
+        has_colon: any & COLON != 0,
     }
 }
 
@@ -99,6 +101,31 @@ static ASCII_NAME: [u8; 256] = {
         };
         b += 1;
     }
+    t
+};
+
+/// Byte classes for [`scan_tag_name`] (a byte may be in several).
+const NAME_CHAR: u8 = 1;
+const NAME_START: u8 = 2;
+const COLON: u8 = 4;
+const SPACE: u8 = 8;
+
+static TAG_NAME_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match ASCII_NAME[b] {
+            2 => NAME_START | NAME_CHAR,
+            1 => NAME_CHAR,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t[b':' as usize] |= COLON;
+    t[b' ' as usize] = SPACE;
+    t[b'\t' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[b'\r' as usize] = SPACE;
     t
 };
 

@@ -75,6 +75,9 @@ pub enum Event<'a> {
     End {
         span: Span,
     },
+    /// Text, except white space that is only indentation: white space right after an end
+    /// tag or right before a start tag (it can be neither an element's whole content nor
+    /// part of a leaf's, so no reader of the model sees it; most runs of text are such).
     Text(TextNode<'a>),
     /// A DOCTYPE: reported, never processed beyond collecting entity names.
     Doctype {
@@ -84,14 +87,35 @@ pub enum Event<'a> {
 }
 
 pub fn local_name(qname: &str) -> &str {
-    match qname.bytes().position(|b| b == b':') {
+    match colon_position(qname) {
         Some(i) => &qname[i + 1..],
         None => qname,
     }
 }
 
 fn prefix(qname: &str) -> Option<&str> {
-    qname.bytes().position(|b| b == b':').map(|i| &qname[..i])
+    colon_position(qname).map(|i| &qname[..i])
+}
+
+/// Where the first ':' of a name is. Eight bytes at a time: called for every element, with
+/// names too short for memchr's setup to pay off and long enough for a byte loop to cost.
+#[inline]
+fn colon_position(name: &str) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
+    const COLONS: u64 = u64::from_le_bytes([b':'; 8]);
+    let mut words = name.as_bytes().chunks_exact(8);
+    let mut offset = 0;
+    for word in &mut words {
+        // Bytes equal to ':' become zero; the lowest flagged byte is the first zero byte.
+        let x = u64::from_le_bytes(word.try_into().expect("eight bytes")) ^ COLONS;
+        let zero_bytes = x.wrapping_sub(ONES) & !x & HIGH_BITS;
+        if zero_bytes != 0 {
+            return Some(offset + zero_bytes.trailing_zeros() as usize / 8);
+        }
+        offset += 8;
+    }
+    words.remainder().iter().position(|&b| b == b':').map(|i| offset + i)
 }
 
 /// Streaming reader. Call [`XmlReader::next`] until it returns `Ok(None)`.
@@ -126,6 +150,8 @@ pub struct XmlReader<'a> {
     /// References to declared entities met so far (name, offset).
     pub unexpanded_refs: Vec<(String, u32)>,
     done: bool,
+    /// Whether the last event was an `End` (white space after it is indentation).
+    after_end: bool,
 }
 
 /// A token: what quick-xml would have returned (`Q` for what is left to quick-xml in
@@ -136,6 +162,9 @@ enum Tok<'a> {
     Empty,
     End,
     Text,
+    /// Fast mode: text of spaces, tabs and line feeds only, up to a '<' (the indentation
+    /// between tags): a `Text` that needs no checks.
+    Space,
     /// `&name;`
     Ref,
     Eof,
@@ -201,6 +230,7 @@ impl<'a> XmlReader<'a> {
             declared_entities: Vec::new(),
             unexpanded_refs: Vec::new(),
             done: false,
+            after_end: false,
         }
     }
 
@@ -332,8 +362,19 @@ impl<'a> XmlReader<'a> {
                 _ => return Err(give_up()),
             },
             _ => {
-                let end = memchr::memchr2(b'<', b'&', &bytes[start..]).map_or(bytes.len(), |i| start + i);
-                (Tok::Text, end)
+                // Most runs of text are indentation: found with a short loop, without memchr.
+                // (A CR is left to the checks: end-of-line handling changes it.)
+                let spaces = bytes[start..]
+                    .iter()
+                    .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\n'))
+                    .count();
+                let after = start + spaces;
+                if bytes.get(after) == Some(&b'<') {
+                    (Tok::Space, after)
+                } else {
+                    let end = memchr::memchr2(b'<', b'&', &bytes[after..]).map_or(bytes.len(), |i| after + i);
+                    (Tok::Text, end)
+                }
             }
         };
         self.pos = end;
@@ -360,23 +401,23 @@ impl<'a> XmlReader<'a> {
         if self.reader.is_some() {
             return self.next_event();
         }
-        match self.next_event() {
-            Ok(Some(ev)) => {
-                self.emitted += 1;
-                Ok(Some(ev))
-            }
-            Ok(None) => Ok(None),
+        let result = self.next_event();
+        match &result {
+            Ok(Some(_)) => self.emitted += 1,
+            Ok(None) => {}
             Err(_) => {
                 self.fall_back();
-                self.next_event()
+                return self.next_event();
             }
         }
+        result
     }
 
     #[inline(always)]
     fn next_event(&mut self) -> Result<Option<Event<'a>>, XmlError> {
         if let Some(span) = self.pending_end.take() {
             self.close_element();
+            self.after_end = true;
             return Ok(Some(Event::End { span }));
         }
         if self.done {
@@ -394,6 +435,7 @@ impl<'a> XmlReader<'a> {
                     let is_empty = matches!(ev, Tok::Empty);
                     // Positions are exact for a slice reader: the tag is text[start..end].
                     let raw = &self.text[start + 1..end - 1];
+                    self.after_end = false;
                     return self.start_tag(raw, start, end, is_empty).map(Some);
                 }
                 Tok::End => {
@@ -401,12 +443,18 @@ impl<'a> XmlReader<'a> {
                         return Err(XmlError::new(start, "end tag without a matching start tag"));
                     }
                     self.close_element();
+                    self.after_end = true;
                     return Ok(Some(Event::End {
                         span: Span::new(start as u32, end as u32),
                     }));
                 }
-                Tok::Text | Tok::Ref | Tok::Q(QEvent::CData(_)) => {
-                    return self.text_run((ev, start, end)).map(|t| Some(Event::Text(t)));
+                Tok::Text | Tok::Space | Tok::Ref | Tok::Q(QEvent::CData(_)) => {
+                    let text = self.text_run((ev, start, end))?;
+                    if text.is_whitespace && (self.after_end || self.start_tag_follows()) {
+                        continue; // indentation
+                    }
+                    self.after_end = false;
+                    return Ok(Some(Event::Text(text)));
                 }
                 Tok::Q(QEvent::Comment(_)) => {}
                 Tok::Q(QEvent::PI(pi)) => {
@@ -444,6 +492,7 @@ impl<'a> XmlReader<'a> {
                             "a DOCTYPE may not appear inside or after the root element",
                         ));
                     }
+                    self.after_end = false;
                     let entities = declared_entity_names(&self.text[start..end]);
                     self.declared_entities.extend(entities.iter().cloned());
                     return Ok(Some(Event::Doctype {
@@ -468,6 +517,16 @@ impl<'a> XmlReader<'a> {
                 }
             }
         }
+    }
+
+    /// Whether the token after the run of text just read is a start tag.
+    fn start_tag_follows(&self) -> bool {
+        if let Some((tok, _, _)) = &self.pending {
+            return matches!(tok, Tok::Start | Tok::Empty);
+        }
+        // Fast mode: the tag after the run is peeked, read up to `pos` (nothing: the end).
+        self.peeked
+            .is_some_and(|start| start < self.pos && self.text.as_bytes()[start + 1] != b'/')
     }
 
     fn close_element(&mut self) {
@@ -596,6 +655,7 @@ impl<'a> XmlReader<'a> {
         let mut span: Option<Span> = None;
         let mut escaped = false;
         let mut markup = false; // a reference or CDATA: never "just white space"
+        let mut only_spaces = true; // every piece a `Tok::Space`: white space, known unchecked
         let mut first = Some(first);
         loop {
             let (ev, start, end) = match first.take() {
@@ -622,7 +682,11 @@ impl<'a> XmlReader<'a> {
                     }
                 }
             };
+            if !matches!(ev, Tok::Space) {
+                only_spaces = false;
+            }
             match ev {
+                Tok::Space => append(&mut value, Cow::Borrowed(&self.text[start..end])),
                 Tok::Text => {
                     let raw_str: &'a str = &self.text[start..end];
                     if !text_needs_checks(raw_str) {
@@ -676,7 +740,7 @@ impl<'a> XmlReader<'a> {
             });
         }
         let span = span.unwrap_or_default(); // never empty: it starts with `first`
-        let is_whitespace = !markup && value.bytes().all(is_xml_space);
+        let is_whitespace = only_spaces || (!markup && value.bytes().all(is_xml_space));
         if self.stack.is_empty() && !is_whitespace {
             let what = if self.root_closed {
                 "text after the root element"
@@ -1015,6 +1079,25 @@ mod tests {
         let fast = transcript(XmlReader::new(doc));
         let slow = transcript(XmlReader::new_slow(doc));
         assert_eq!(fast, slow, "fast and slow modes differ on {doc:?}");
+    }
+
+    #[test]
+    fn colon_position_agrees_with_a_byte_search() {
+        let mut names = vec![String::new(), "é:x".to_string(), "ern:NewReleaseMessage".to_string()];
+        for len in 1..20 {
+            let base: String = "abcdefghijklmnopqrstu".chars().take(len).collect();
+            names.push(base.clone());
+            for at in 0..len {
+                let mut name = base.clone();
+                name.replace_range(at..at + 1, ":");
+                names.push(name.clone());
+                name.push(':'); // a second colon after the first
+                names.push(name);
+            }
+        }
+        for name in &names {
+            assert_eq!(colon_position(name), name.find(':'), "{name:?}");
+        }
     }
 
     #[test]
