@@ -85,7 +85,7 @@ fn read_events<'a>(mut reader: impl EventSource<'a>) -> ReadOutcome<'a> {
         };
         match ev {
             Event::Doctype { span, entities } => out.findings.push(doctype_finding(span, &entities)),
-            Event::Start { name, span } => {
+            Event::Start { name, local, span } => {
                 depth += 1;
                 if let (State::Reading, Some(feed)) = (&state, out.feed.as_mut()) {
                     for a in reader.attrs() {
@@ -99,7 +99,7 @@ fn read_events<'a>(mut reader: impl EventSource<'a>) -> ReadOutcome<'a> {
                         if a.local_name() == "IsDefault" && matches!(a.value.trim(), "true" | "1") {
                             if let Some(&parent) = open.last() {
                                 feed.default_flags.push(DefaultFlag {
-                                    element: local_name(name),
+                                    element: local,
                                     parent,
                                     attr: AttrValue {
                                         value: a.value.clone(),
@@ -124,19 +124,18 @@ fn read_events<'a>(mut reader: impl EventSource<'a>) -> ReadOutcome<'a> {
                     State::Skip => {}
                     State::Reading => {
                         // Children of the root are items, except `…List`s whose children are.
-                        let is_list = depth == 2 && local_name(name).ends_with("List");
+                        let is_list = depth == 2 && local.ends_with("List");
                         if is_list {
-                            items.list = local_name(name);
+                            items.list = local;
                         } else if depth == 2 {
                             items.list = "";
                         }
                         if let Some(feed) = out.feed.as_mut() {
                             if depth == 2 {
-                                let index = count_sibling(&mut root_siblings, local_name(name));
+                                let index = count_sibling(&mut root_siblings, local);
                                 if is_list {
                                     list_siblings.clear();
-                                    feed.item_parents
-                                        .push(format!("{}/{}", feed.item_parents[0], local_name(name)));
+                                    feed.item_parents.push(format!("{}/{}", feed.item_parents[0], local));
                                 } else {
                                     open_item = Some(ItemMark {
                                         start: span.start,
@@ -146,7 +145,7 @@ fn read_events<'a>(mut reader: impl EventSource<'a>) -> ReadOutcome<'a> {
                                     });
                                 }
                             } else if depth == 3 && !items.list.is_empty() {
-                                let index = count_sibling(&mut list_siblings, local_name(name));
+                                let index = count_sibling(&mut list_siblings, local);
                                 let parent = feed.item_parents.len() as u32 - 1;
                                 open_item = Some(ItemMark {
                                     start: span.start,
@@ -157,7 +156,7 @@ fn read_events<'a>(mut reader: impl EventSource<'a>) -> ReadOutcome<'a> {
                             }
                         }
                         if !is_list {
-                            tree.start(name, span, reader.attrs());
+                            tree.start(local, span, reader.attrs());
                         }
                     }
                 }

@@ -14,6 +14,7 @@ const BATCH_EVENTS: usize = 4096;
 enum Item<'a> {
     Start {
         name: &'a str,
+        local: &'a str,
         span: Span,
         attrs: (u32, u32),
     },
@@ -64,7 +65,7 @@ fn produce<'a>(text: &'a str, full: SyncSender<Batch<'a>>, empty: Receiver<Batch
         let ev = reader.next();
         let last = !matches!(ev, Ok(Some(_)));
         match ev {
-            Ok(Some(Event::Start { name, span })) => {
+            Ok(Some(Event::Start { name, local, span })) => {
                 let a0 = batch.attrs.len() as u32;
                 batch.attrs.extend_from_slice(reader.attrs());
                 if first_start {
@@ -73,6 +74,7 @@ fn produce<'a>(text: &'a str, full: SyncSender<Batch<'a>>, empty: Receiver<Batch
                 }
                 batch.items.push(Item::Start {
                     name,
+                    local,
                     span,
                     attrs: (a0, batch.attrs.len() as u32),
                 });
@@ -116,9 +118,14 @@ impl<'a> EventSource<'a> for Consumer<'a> {
                 let item = std::mem::replace(&mut self.batch.items[self.pos], Item::End { span: Span::default() });
                 self.pos += 1;
                 return Ok(Some(match item {
-                    Item::Start { name, span, attrs } => {
+                    Item::Start {
+                        name,
+                        local,
+                        span,
+                        attrs,
+                    } => {
                         self.current = attrs;
-                        Event::Start { name, span }
+                        Event::Start { name, local, span }
                     }
                     Item::End { span } => Event::End { span },
                     Item::Text(t) => Event::Text(t),

@@ -86,18 +86,18 @@ impl<'a> Tree<'a> {
         !self.nodes.is_empty() && self.open.is_empty()
     }
 
-    pub fn start(&mut self, qname: &'a str, tag_span: Span, attrs: &[Attr<'a>]) {
+    pub fn start(&mut self, local: &'a str, tag_span: Span, attrs: &[Attr<'a>]) {
         let id = self.nodes.len() as NodeId;
         let parent = self.open.last().copied().unwrap_or(NONE);
         let a0 = self.attrs.len() as u32;
         let mut own_lang = None;
         for a in attrs {
-            let local = local_name(a.name);
-            if own_lang.is_none() && local == "LanguageAndScriptCode" {
+            let attr_local = local_name(a.name);
+            if own_lang.is_none() && attr_local == "LanguageAndScriptCode" {
                 own_lang = Some(a);
             }
             self.attrs.push(ItemAttr {
-                local,
+                local: attr_local,
                 value: a.value.clone(),
                 value_span: a.value_span,
             });
@@ -144,7 +144,7 @@ impl<'a> Tree<'a> {
             self.nodes[parent as usize].last_child = id;
         }
         self.nodes.push(Node {
-            name: local_name(qname),
+            name: local,
             tag_span,
             parent,
             first_child: NONE,

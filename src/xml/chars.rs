@@ -77,6 +77,51 @@ pub fn scan_tag_name(raw: &str) -> TagName {
     }
 }
 
+/// The run of ASCII name bytes at the start of a tag's content, as [`scan_tag_name`] would
+/// describe it if the tag held nothing else. The tokenizer reads it first: when it ends at
+/// the tag's '>' (most tags), the tag needs no quote-aware search and no second scan.
+#[inline]
+pub fn scan_ascii_name(bytes: &[u8]) -> TagName {
+    let first_class = bytes.first().map_or(0, |&b| TAG_NAME_CLASS[b as usize]);
+    // Most names are mostly letters: skip those eight at a time, the rest byte by byte.
+    let mut len = 0;
+    while let Some(word) = bytes.get(len..len + 8) {
+        let letters = ascii_letters(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+        if letters != HIGH_BITS {
+            len += (!letters & HIGH_BITS).trailing_zeros() as usize / 8;
+            break;
+        }
+        len += 8;
+    }
+    let mut any = 0; // classes of the bytes after the letters (a letter is no colon)
+    for &b in &bytes[len..] {
+        let class = TAG_NAME_CLASS[b as usize];
+        if class & NAME_CHAR == 0 {
+            break;
+        }
+        any |= class;
+        len += 1;
+    }
+    TagName {
+        len,
+        ascii_name: first_class & NAME_START != 0,
+        has_colon: any & COLON != 0,
+    }
+}
+
+const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// The high bit of each byte of `word` that is an ASCII letter.
+#[inline]
+fn ascii_letters(word: u64) -> u64 {
+    let splat = |b: u8| u64::from_le_bytes([b; 8]);
+    // Lower case, without the high bit: no sum below carries into the next byte.
+    let lower = (word | splat(0x20)) & splat(0x7F);
+    let from_a = lower + splat(0x80 - b'a'); // high bit set: >= 'a'
+    let past_z = lower + splat(0x80 - b'z' - 1); // high bit set: > 'z'
+    from_a & !past_z & !word & HIGH_BITS
+}
+
 /// What [`scan_tag_name`] found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TagName {
@@ -197,6 +242,11 @@ mod tag_name_tests {
             } else {
                 assert!(!name.is_ascii() || !is_name(name), "{raw:?}");
             }
+            // A tag holding only an ASCII name is described alike by both scans.
+            let ascii = scan_ascii_name(raw.as_bytes());
+            if ascii.len == raw.len() {
+                assert_eq!(ascii, t, "{raw:?}");
+            }
         }
     }
 }
@@ -204,6 +254,35 @@ mod tag_name_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_name_scan_agrees_with_a_byte_loop() {
+        let base = b"ResourceReferenceList";
+        for len in 0..base.len() {
+            for at in 0..=len {
+                for b in 0..=255u8 {
+                    let mut bytes = base[..len].to_vec();
+                    if at < len {
+                        bytes[at] = b;
+                    } else {
+                        bytes.push(b);
+                    }
+                    let name_len = bytes
+                        .iter()
+                        .position(|&c| TAG_NAME_CLASS[c as usize] & NAME_CHAR == 0)
+                        .unwrap_or(bytes.len());
+                    let t = scan_ascii_name(&bytes);
+                    assert_eq!(t.len, name_len, "{bytes:?}");
+                    assert_eq!(t.has_colon, bytes[..name_len].contains(&b':'), "{bytes:?}");
+                    assert_eq!(
+                        t.ascii_name,
+                        bytes.first().is_some_and(|&c| ASCII_NAME[c as usize] == 2),
+                        "{bytes:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn names() {

@@ -16,7 +16,8 @@ use quick_xml::Reader;
 
 use crate::finding::Span;
 use chars::{
-    attr_value_needs_checks, first_invalid_char, is_name, is_xml_char, is_xml_space, scan_tag_name, text_needs_checks,
+    attr_value_needs_checks, first_invalid_char, is_name, is_xml_char, is_xml_space, scan_ascii_name, scan_tag_name,
+    text_needs_checks, TagName,
 };
 pub use escape::{escape_attr, escape_text};
 
@@ -69,7 +70,10 @@ pub struct TextNode<'a> {
 pub enum Event<'a> {
     /// A start tag (also for `<a/>`, which is followed by an `End`). Attributes: [`XmlReader::attrs`].
     Start {
+        /// Qualified name as written.
         name: &'a str,
+        /// The name without its prefix (the reader knows whether there is one).
+        local: &'a str,
         span: Span,
     },
     End {
@@ -136,6 +140,9 @@ pub struct XmlReader<'a> {
     emitted: usize,
     /// Fast mode: start of a start tag, end tag or end (at `pos`) already read after a text.
     peeked: Option<usize>,
+    /// Fast mode: the last start tag read that holds only its name (`<a>`, `<a/>`): where it
+    /// starts, and its name as scanned while looking for its end.
+    bare_tag: Option<(usize, TagName)>,
     /// Open elements: qualified name and the number of namespace declarations it pushed.
     stack: Vec<(&'a str, u32)>,
     /// Namespace prefixes in scope (prefix, uri).
@@ -154,8 +161,8 @@ pub struct XmlReader<'a> {
     after_end: bool,
 }
 
-/// A token: what quick-xml would have returned (`Q` for what is left to quick-xml in
-/// both modes). Its source range is kept alongside.
+/// A token: what quick-xml would have returned. Its source range is kept alongside; what
+/// quick-xml read only for processing instructions and the XML declaration.
 #[derive(Debug)]
 enum Tok<'a> {
     Start,
@@ -167,8 +174,13 @@ enum Tok<'a> {
     Space,
     /// `&name;`
     Ref,
+    CData,
+    Comment,
+    Doctype,
     Eof,
-    Q(QEvent<'a>),
+    /// A processing instruction or the XML declaration, as quick-xml read it. Boxed: such
+    /// tokens are rare, and every token is moved several times on its way to an event.
+    Q(Box<QEvent<'a>>),
 }
 
 impl<'a> From<QEvent<'a>> for Tok<'a> {
@@ -179,8 +191,11 @@ impl<'a> From<QEvent<'a>> for Tok<'a> {
             QEvent::End(_) => Tok::End,
             QEvent::Text(_) => Tok::Text,
             QEvent::GeneralRef(_) => Tok::Ref,
+            QEvent::CData(_) => Tok::CData,
+            QEvent::Comment(_) => Tok::Comment,
+            QEvent::DocType(_) => Tok::Doctype,
             QEvent::Eof => Tok::Eof,
-            other => Tok::Q(other),
+            other => Tok::Q(Box::new(other)),
         }
     }
 }
@@ -220,6 +235,7 @@ impl<'a> XmlReader<'a> {
             pos: 0,
             emitted: 0,
             peeked: None,
+            bare_tag: None,
             stack: Vec::new(),
             ns: Vec::new(),
             attrs: Vec::new(),
@@ -333,14 +349,29 @@ impl<'a> XmlReader<'a> {
                     (Tok::from(ev), start + reader.buffer_position() as usize)
                 }
                 Some(_) => {
-                    // quick-xml's search for the end of a tag: the first '>' outside quotes.
+                    // Most tags are only a name: then the name's scan finds the '>' too (no
+                    // name byte is a '>' or a quote), and `start_tag` need not scan again.
+                    let name = scan_ascii_name(&bytes[start + 1..]);
+                    let after = start + 1 + name.len;
+                    let bare = match bytes.get(after) {
+                        Some(b'>') => Some((Tok::Start, after + 1)),
+                        Some(b'/') if bytes.get(after + 1) == Some(&b'>') => Some((Tok::Empty, after + 2)),
+                        _ => None,
+                    };
+                    if let (Some((tok, end)), true) = (bare, name.len > 0) {
+                        self.bare_tag = Some((start, name));
+                        self.pos = end;
+                        return Ok((tok, start, end));
+                    }
+                    // quick-xml's search for the end of a tag: the first '>' outside quotes
+                    // (none among the name's bytes).
                     let mut quote = 0u8;
                     let mut gt = None;
-                    for i in memchr::memchr3_iter(b'>', b'\'', b'"', &bytes[start + 1..]) {
-                        let b = bytes[start + 1 + i];
+                    for i in memchr::memchr3_iter(b'>', b'\'', b'"', &bytes[after..]) {
+                        let b = bytes[after + i];
                         if quote == 0 {
                             if b == b'>' {
-                                gt = Some(start + 1 + i);
+                                gt = Some(after + i);
                                 break;
                             }
                             quote = b;
@@ -448,7 +479,7 @@ impl<'a> XmlReader<'a> {
                         span: Span::new(start as u32, end as u32),
                     }));
                 }
-                Tok::Text | Tok::Space | Tok::Ref | Tok::Q(QEvent::CData(_)) => {
+                Tok::Text | Tok::Space | Tok::Ref | Tok::CData => {
                     let text = self.text_run((ev, start, end))?;
                     if text.is_whitespace && (self.after_end || self.start_tag_follows()) {
                         continue; // indentation
@@ -456,36 +487,8 @@ impl<'a> XmlReader<'a> {
                     self.after_end = false;
                     return Ok(Some(Event::Text(text)));
                 }
-                Tok::Q(QEvent::Comment(_)) => {}
-                Tok::Q(QEvent::PI(pi)) => {
-                    let target = pi.target();
-                    if target.eq_ignore_ascii_case("xml") {
-                        return Err(XmlError::new(
-                            start,
-                            "an XML declaration may appear only at the very start of the document",
-                        ));
-                    }
-                    if !is_name(target) {
-                        return Err(XmlError::new(
-                            start,
-                            format!("invalid processing instruction target '{target}'"),
-                        ));
-                    }
-                }
-                Tok::Q(QEvent::Decl(decl)) => {
-                    if start != 0 {
-                        return Err(XmlError::new(
-                            start,
-                            "an XML declaration may appear only at the very start of the document",
-                        ));
-                    }
-                    match decl.version() {
-                        Ok(v) if v.as_ref() == "1.0" || v.as_ref() == "1.1" => {}
-                        Ok(v) => return Err(XmlError::new(start, format!("unsupported XML version '{}'", v))),
-                        Err(e) => return Err(XmlError::new(start, describe_quick_xml_error(&e))),
-                    }
-                }
-                Tok::Q(QEvent::DocType(_)) => {
+                Tok::Comment => {}
+                Tok::Doctype => {
                     if self.seen_root {
                         return Err(XmlError::new(
                             start,
@@ -500,8 +503,38 @@ impl<'a> XmlReader<'a> {
                         entities,
                     }));
                 }
-                // Never made: `Tok::from` gives these their own tokens.
-                Tok::Q(_) => {}
+                Tok::Q(q) => match *q {
+                    QEvent::PI(pi) => {
+                        let target = pi.target();
+                        if target.eq_ignore_ascii_case("xml") {
+                            return Err(XmlError::new(
+                                start,
+                                "an XML declaration may appear only at the very start of the document",
+                            ));
+                        }
+                        if !is_name(target) {
+                            return Err(XmlError::new(
+                                start,
+                                format!("invalid processing instruction target '{target}'"),
+                            ));
+                        }
+                    }
+                    QEvent::Decl(decl) => {
+                        if start != 0 {
+                            return Err(XmlError::new(
+                                start,
+                                "an XML declaration may appear only at the very start of the document",
+                            ));
+                        }
+                        match decl.version() {
+                            Ok(v) if v.as_ref() == "1.0" || v.as_ref() == "1.1" => {}
+                            Ok(v) => return Err(XmlError::new(start, format!("unsupported XML version '{}'", v))),
+                            Err(e) => return Err(XmlError::new(start, describe_quick_xml_error(&e))),
+                        }
+                    }
+                    // Never made: `Tok::from` gives the others their own tokens.
+                    _ => {}
+                },
                 Tok::Eof => {
                     self.done = true;
                     if let Some((name, _)) = self.stack.last() {
@@ -548,7 +581,10 @@ impl<'a> XmlReader<'a> {
         self.seen_root = true;
         // For `<a/>` the content ends with '/'.
         let raw = if is_empty { &raw[..raw.len() - 1] } else { raw };
-        let scanned = scan_tag_name(raw);
+        let scanned = match self.bare_tag.take() {
+            Some((at, name)) if at == start => name,
+            _ => scan_tag_name(raw),
+        };
         let name_len = scanned.len;
         let name = &raw[..name_len];
         if !scanned.ascii_name && !is_name(name) {
@@ -564,7 +600,7 @@ impl<'a> XmlReader<'a> {
             if scanned.has_colon {
                 self.check_prefix(name, start)?;
             }
-            return Ok(self.start_event(name, start, end, is_empty));
+            return Ok(self.start_event(name, scanned.has_colon, start, end, is_empty));
         }
         let base = self.offset_of(raw);
         parse_attributes(
@@ -598,16 +634,18 @@ impl<'a> XmlReader<'a> {
             self.check_prefix(a.name, start)?;
         }
         self.check_expanded_attribute_names(start)?;
-        Ok(self.start_event(name, start, end, is_empty))
+        Ok(self.start_event(name, scanned.has_colon, start, end, is_empty))
     }
 
     /// The start event of a checked tag (an empty-element tag also queues its end).
-    fn start_event(&mut self, name: &'a str, start: usize, end: usize, is_empty: bool) -> Event<'a> {
+    fn start_event(&mut self, name: &'a str, has_colon: bool, start: usize, end: usize, is_empty: bool) -> Event<'a> {
         if is_empty {
             self.pending_end = Some(Span::new(end as u32, end as u32));
         }
         Event::Start {
             name,
+            // Most names have no prefix: no search for the colon.
+            local: if has_colon { local_name(name) } else { name },
             span: Span::new(start as u32, end as u32),
         }
     }
@@ -669,10 +707,10 @@ impl<'a> XmlReader<'a> {
                             // The slow mode reads the next token before it returns the text,
                             // so an error there comes first: read it too, and keep it.
                             let (tok, start, _) = self.fast_token()?;
-                            if matches!(tok, Tok::Q(_)) {
-                                self.pos = start; // rare: read again
-                            } else {
+                            if matches!(tok, Tok::Start | Tok::Empty | Tok::End | Tok::Eof) {
                                 self.peeked = Some(start);
+                            } else {
+                                self.pos = start; // rare (`<!…>`, `<?…?>`): read again
                             }
                             break;
                         }
@@ -710,7 +748,7 @@ impl<'a> XmlReader<'a> {
                         append(&mut value, content);
                     }
                 }
-                Tok::Q(QEvent::CData(_)) => {
+                Tok::CData => {
                     escaped = true;
                     markup = true;
                     let inner = &self.text[start + 9..end - 3];
