@@ -136,8 +136,10 @@ pub struct XmlReader<'a> {
     reader: Option<Reader<&'a [u8]>>,
     /// Fast mode: where the next token starts.
     pos: usize,
-    /// Fast mode: events returned so far (replayed when falling back to the slow mode).
-    emitted: usize,
+    /// Calls of [`XmlReader::next`] so far. In the fast mode each returned an event but the
+    /// last one when it fails: the events to replay when falling back to the slow mode
+    /// (counted without looking at the result, which would cost a copy of it per event).
+    calls: usize,
     /// Fast mode: start of a start tag, end tag or end (at `pos`) already read after a text.
     peeked: Option<usize>,
     /// Fast mode: the last start tag read that holds only its name (`<a>`, `<a/>`): where it
@@ -233,7 +235,7 @@ impl<'a> XmlReader<'a> {
             text,
             reader: slow.then(|| quick_xml_reader(text)),
             pos: 0,
-            emitted: 0,
+            calls: 0,
             peeked: None,
             bare_tag: None,
             stack: Vec::new(),
@@ -416,7 +418,7 @@ impl<'a> XmlReader<'a> {
     #[cold]
     #[inline(never)]
     fn fall_back(&mut self) {
-        let emitted = self.emitted;
+        let emitted = self.calls - 1;
         *self = XmlReader::new_slow(self.text);
         for _ in 0..emitted {
             let replayed = self.next_event();
@@ -429,17 +431,11 @@ impl<'a> XmlReader<'a> {
     #[allow(clippy::should_implement_trait)]
     #[inline(always)] // the caller's loop: the event stays in registers
     pub fn next(&mut self) -> Result<Option<Event<'a>>, XmlError> {
-        if self.reader.is_some() {
-            return self.next_event();
-        }
+        self.calls += 1;
         let result = self.next_event();
-        match &result {
-            Ok(Some(_)) => self.emitted += 1,
-            Ok(None) => {}
-            Err(_) => {
-                self.fall_back();
-                return self.next_event();
-            }
+        if result.is_err() && self.reader.is_none() {
+            self.fall_back();
+            return self.next_event();
         }
         result
     }
