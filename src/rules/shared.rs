@@ -9,7 +9,7 @@ use crate::text::TextFacts;
 
 use super::label::names::{LabelNames, LabelUse};
 use super::language::variants::VariantSets;
-use super::language::TextUse;
+use super::language::LanguageTexts;
 use super::reference::{Definitions, Target};
 use super::unicode::textlang::Nouns;
 
@@ -22,7 +22,7 @@ pub(crate) struct Shared<'f, 'a> {
     /// Indexes of the display texts with a non-ASCII character.
     pub non_ascii_texts: OnceLock<Vec<u32>>,
     /// The texts the language rules judge ([`super::language::texts`]).
-    pub language_texts: OnceLock<Vec<TextUse<'f, 'a>>>,
+    pub language_texts: OnceLock<LanguageTexts<'f, 'a>>,
     /// `(position of the attribute that gives their language) << 32 | index into
     /// language_texts`, sorted.
     pub language_texts_by_attr: OnceLock<Vec<u64>>,
