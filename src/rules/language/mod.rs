@@ -38,6 +38,7 @@ use crate::text::FastUnicode;
 use unicode_script::Script;
 
 use crate::ern::{AttrValue, Feed, Lang, LangSource, Localized, TextField, Title};
+use crate::rules::shared::prefetch_ahead;
 use crate::rules::Context;
 use crate::text::script::{is_letter, letter_script};
 use crate::text::{native_script, CountryCodeTrap, ScriptCode, SubtagKind, TagAnalysis};
@@ -92,7 +93,7 @@ pub(crate) fn line_of(cx: &Context, offset: u32) -> u32 {
 pub(crate) struct TextUse<'f, 'a> {
     pub field: TextField,
     /// `loc.lang.source`.
-    pub source: LangSource,
+    source: LangSource,
     /// [`is_plain_latin`] of the text.
     plain_latin: bool,
     /// Index of `loc.lang.tag()` in [`LanguageTexts::tags`].
@@ -133,9 +134,12 @@ fn language_texts<'c, 'f, 'a>(cx: &'c Context<'f, 'a>) -> &'c LanguageTexts<'f, 
     cx.shared.language_texts.get_or_init(|| {
         let mut ids = crate::rules::memo::StrMemo::default();
         let mut tags = Vec::new();
-        let texts = cx
-            .display_texts()
-            .iter()
+        let all = cx.display_texts();
+        let texts = (0..all.len())
+            .map(|i| {
+                prefetch_ahead(all, i);
+                &all[i]
+            })
             .filter(|(_, t)| !t.text.value.trim().is_empty())
             .filter(|(field, t)| {
                 *field != TextField::PartyNameOther || element_name(cx, t.text.elem) != "FullNameAsciiTranscribed"

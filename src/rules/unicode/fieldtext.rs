@@ -7,6 +7,7 @@ use unicode_script::{Script, ScriptExtension};
 
 use crate::ern::{Localized, Text, TextField};
 use crate::finding::{Applicability, Fix};
+use crate::rules::shared::prefetch_ahead;
 use crate::rules::Context;
 use crate::text::invisible_char_name;
 
@@ -34,32 +35,6 @@ pub(in crate::rules) fn display_facts<'c>(cx: &'c Context) -> &'c [TextFacts] {
             })
             .collect()
     })
-}
-
-/// How many texts ahead [`prefetch_ahead`] asks for.
-const AHEAD: usize = 8;
-
-/// Asks the CPU to start loading what reading `texts[i + AHEAD]` will touch: the text's
-/// [`Localized`] now for the text `2 * AHEAD` ahead, and the characters of the one `AHEAD`
-/// ahead (whose `Localized` was asked for earlier). A batch file's texts lie far apart, so a
-/// pass that reads each in turn otherwise waits on memory for every one.
-fn prefetch_ahead(texts: &[(TextField, &Localized)], i: usize) {
-    if let Some((_, far)) = texts.get(i + 2 * AHEAD) {
-        prefetch(std::ptr::from_ref::<Localized>(far).cast());
-    }
-    if let Some((_, near)) = texts.get(i + AHEAD) {
-        prefetch(near.value().as_ptr());
-    }
-}
-
-fn prefetch(p: *const u8) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch is a hint that never faults, whatever the address.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast());
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = p;
 }
 
 /// [`texts_with_facts`] for the texts with a non-ASCII character: the only ones the rules
