@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crate::ern::{Localized, Party, Text, TextField};
+use crate::ern::{Localized, Party, RightsLine, Text, TextField};
 use crate::text::TextFacts;
 
 use super::label::names::{LabelNames, LabelUse};
@@ -35,6 +35,8 @@ pub(crate) struct Shared<'f, 'a> {
     pub ref_definitions: OnceLock<Definitions<'f>>,
     /// For each of [`crate::ern::Feed::refs`], the definition it names.
     pub ref_targets: OnceLock<Vec<Target>>,
+    /// [`super::label::rights_text::each_rights_line`].
+    pub rights_lines: OnceLock<Vec<&'f RightsLine<'a>>>,
 }
 
 /// How many texts ahead [`prefetch_ahead`] asks for.
@@ -50,6 +52,17 @@ pub(crate) fn prefetch_ahead(texts: &[(TextField, &Localized)], i: usize) {
     }
     if let Some((_, near)) = texts.get(i + AHEAD) {
         prefetch(near.value().as_ptr());
+    }
+}
+
+/// [`prefetch_ahead`] for a list of other items: the item `2 * AHEAD` ahead now, and the text
+/// `text` gives of the one `AHEAD` ahead.
+pub(crate) fn prefetch_items_ahead<'t, T>(items: &[&'t T], i: usize, text: impl Fn(&'t T) -> Option<&'t str>) {
+    if let Some(&far) = items.get(i + 2 * AHEAD) {
+        prefetch(std::ptr::from_ref(far).cast());
+    }
+    if let Some(t) = items.get(i + AHEAD).and_then(|&near| text(near)) {
+        prefetch(t.as_ptr());
     }
 }
 
