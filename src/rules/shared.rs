@@ -66,6 +66,29 @@ pub(crate) fn prefetch_items_ahead<'t, T>(items: &[&'t T], i: usize, text: impl 
     }
 }
 
+/// [`prefetch_ahead`] for items (releases, resources) that each hold a list of texts (their
+/// titles, their artist names): every cache line of the list of the item `2 * AHEAD` ahead
+/// now, and the texts of the one `AHEAD` ahead.
+pub(crate) fn prefetch_lists_ahead<T, X>(
+    items: &[T],
+    i: usize,
+    list: impl Fn(&T) -> &[X],
+    text: impl Fn(&X) -> Option<&str>,
+) {
+    if let Some(far) = items.get(i + 2 * AHEAD) {
+        let list = list(far);
+        let start = list.as_ptr().cast::<u8>();
+        for offset in (0..std::mem::size_of_val(list)).step_by(64) {
+            prefetch(start.wrapping_add(offset));
+        }
+    }
+    if let Some(near) = items.get(i + AHEAD) {
+        for t in list(near).iter().filter_map(&text) {
+            prefetch(t.as_ptr());
+        }
+    }
+}
+
 fn prefetch(p: *const u8) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: a prefetch is a hint that never faults, whatever the address.

@@ -23,6 +23,7 @@ use crate::ern::{
     ArtistCredit, Feed, Lang, LangSource, Localized, PartyName, ReleaseKind, TerritoryDetails, Title, TitleKind,
 };
 use crate::hash::{FastMap, FastSet};
+use crate::rules::shared::prefetch_lists_ahead;
 use crate::rules::Context;
 use crate::text::{
     dominant_script, has_non_latin_letters, native_script, parse_tag, script_matches_tag, script_share, strict_key,
@@ -581,6 +582,16 @@ impl std::fmt::Display for OwnerLabel<'_> {
     }
 }
 
+/// The text of a title, for [`prefetch_lists_ahead`].
+fn title_text<'t>(t: &'t Title) -> Option<&'t str> {
+    t.text.as_ref().map(|x| x.value())
+}
+
+/// The text of a `DisplayArtistName`, for [`prefetch_lists_ahead`].
+fn artist_name_text<'t>(l: &'t Localized) -> Option<&'t str> {
+    Some(l.value())
+}
+
 fn non_empty(l: &Localized) -> bool {
     !l.value().trim().is_empty()
 }
@@ -668,6 +679,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
         let feed = self.feed;
         let mut sets = Vec::new();
         for (i, r) in feed.releases.iter().enumerate() {
+            prefetch_lists_ahead(&feed.releases, i, |r| &r.display.titles, title_text);
             if r.resources_omitted {
                 continue;
             }
@@ -684,6 +696,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
             }
         }
         for (i, r) in feed.resources.iter().enumerate() {
+            prefetch_lists_ahead(&feed.resources, i, |r| &r.display.titles, title_text);
             let variants = self.title_variants(&r.display.titles, &r.display.details);
             if !variants.is_empty() {
                 sets.push(VariantSet {
@@ -739,6 +752,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
             .enumerate()
             .filter(|(_, r)| !r.resources_omitted)
             .map(|(i, r)| {
+                prefetch_lists_ahead(&feed.releases, i, |r| &r.display.artist_names, artist_name_text);
                 (
                     SetOwner::Release(i),
                     release_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref())),
@@ -746,6 +760,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                 )
             })
             .chain(feed.resources.iter().enumerate().map(|(i, r)| {
+                prefetch_lists_ahead(&feed.resources, i, |r| &r.display.artist_names, artist_name_text);
                 (
                     SetOwner::Resource(i),
                     resource_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref())),
