@@ -20,7 +20,8 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::ern::{
-    ArtistCredit, Feed, Lang, LangSource, Localized, PartyName, ReleaseKind, TerritoryDetails, Title, TitleKind,
+    ArtistCredit, Display, Feed, Lang, LangSource, Localized, PartyName, ReleaseKind, TerritoryDetails, Title,
+    TitleKind,
 };
 use crate::hash::{FastMap, FastSet};
 use crate::rules::shared::prefetch_lists_ahead;
@@ -592,6 +593,16 @@ fn artist_name_text<'t>(l: &'t Localized) -> Option<&'t str> {
     Some(l.value())
 }
 
+/// The party reference of a `DisplayArtist`, for [`prefetch_lists_ahead`].
+fn credit_reference<'t>(a: &'t ArtistCredit) -> Option<&'t str> {
+    a.party_ref.as_ref().map(|t| t.value.as_ref())
+}
+
+/// The `FullName` of a `PartyName`, for [`prefetch_lists_ahead`].
+fn party_full_name<'t>(n: &'t PartyName) -> Option<&'t str> {
+    n.full_name.as_ref().map(|l| l.value())
+}
+
 fn non_empty(l: &Localized) -> bool {
     !l.value().trim().is_empty()
 }
@@ -841,15 +852,26 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                 }
             }
         }
-        for d in feed.displays() {
+        // Releases and resources walked apart (the set's order does not matter), as slices the
+        // prefetch can look ahead in.
+        let mut credit = |d: &'f Display<'a>| {
             for a in &d.artists {
                 if let Some(p) = &a.party_ref {
                     artists.insert(p.value.trim());
                 }
             }
+        };
+        for (i, r) in feed.releases.iter().enumerate() {
+            prefetch_lists_ahead(&feed.releases, i, |r| &r.display.artists, credit_reference);
+            credit(&r.display);
+        }
+        for (i, r) in feed.resources.iter().enumerate() {
+            prefetch_lists_ahead(&feed.resources, i, |r| &r.display.artists, credit_reference);
+            credit(&r.display);
         }
         let mut sets = Vec::new();
         for (i, p) in feed.parties.iter().enumerate() {
+            prefetch_lists_ahead(&feed.parties, i, |p| &p.names, party_full_name);
             let reference = p.reference.as_ref().map(|t| t.value.trim()).unwrap_or("");
             let field = if labels.contains(reference) {
                 Field::LabelName
