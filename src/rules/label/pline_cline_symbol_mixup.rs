@@ -1,6 +1,6 @@
-use crate::ern::{Display, RightsKind, RightsLine};
+use crate::ern::{RightsKind, RightsLine};
 use crate::finding::{Applicability, Finding, Fix, Severity};
-use crate::rules::label::rights_text::{element_names, read, shown, MarkKind};
+use crate::rules::label::rights_text::{each_rights_line, element_names, read, shown, MarkKind};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
 pub static RULE: Rule = Rule {
@@ -125,19 +125,6 @@ fn check_line(line: &RightsLine, out: &mut Vec<Finding>) {
     out.push(f);
 }
 
-fn check_display(d: &Display, out: &mut Vec<Finding>) {
-    for l in d.plines.iter().chain(&d.clines) {
-        check_line(l, out);
-    }
-}
-
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for r in &cx.feed.resources {
-        check_display(&r.display, out);
-    }
-    for r in &cx.feed.releases {
-        if !r.resources_omitted {
-            check_display(&r.display, out);
-        }
-    }
+    each_rights_line(cx, |line| check_line(line, out));
 }

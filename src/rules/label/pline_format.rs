@@ -1,6 +1,6 @@
-use crate::ern::{Display, RightsLine, Text};
+use crate::ern::{RightsLine, Text};
 use crate::finding::{Applicability, Finding, Fix, Severity};
-use crate::rules::label::rights_text::{element_names, read, shown, MarkKind, Notice};
+use crate::rules::label::rights_text::{each_rights_line, element_names, read, shown, MarkKind, Notice};
 use crate::rules::structure::struct_empty_or_invisible_text::blank_description;
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 
@@ -211,21 +211,8 @@ fn check_line(cx: &Context, line: &RightsLine, out: &mut Vec<Finding>) {
     out.push(f);
 }
 
-fn check_display(cx: &Context, d: &Display, out: &mut Vec<Finding>) {
-    for l in d.plines.iter().chain(&d.clines) {
-        check_line(cx, l, out);
-    }
-}
-
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for r in &cx.feed.resources {
-        check_display(cx, &r.display, out);
-    }
-    for r in &cx.feed.releases {
-        if !r.resources_omitted {
-            check_display(cx, &r.display, out);
-        }
-    }
+    each_rights_line(cx, |line| check_line(cx, line, out));
 }
 
 #[cfg(test)]

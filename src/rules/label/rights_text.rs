@@ -9,6 +9,8 @@
 use std::ops::Range;
 
 use crate::ern::{RightsKind, RightsLine};
+use crate::rules::shared::prefetch_items_ahead;
+use crate::rules::Context;
 
 /// Which right a mark notices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -293,6 +295,35 @@ pub fn element_names(kind: RightsKind) -> (&'static str, &'static str, &'static 
     match kind {
         RightsKind::P => ("PLine", "PLineText", "PLineCompany"),
         RightsKind::C => ("CLine", "CLineText", "CLineCompany"),
+    }
+}
+
+/// The P and C lines of every resource, then of every release except deal-only stubs (each
+/// display's `PLine`s before its `CLine`s), computed once per file for the rules that read
+/// every line's text.
+fn rights_lines<'c, 'f, 'a>(cx: &'c Context<'f, 'a>) -> &'c [&'f RightsLine<'a>] {
+    cx.shared.rights_lines.get_or_init(|| {
+        let feed = cx.feed;
+        let resources = feed.resources.iter().map(|r| &r.display);
+        let releases = feed
+            .releases
+            .iter()
+            .filter(|r| !r.resources_omitted)
+            .map(|r| &r.display);
+        resources
+            .chain(releases)
+            .flat_map(|d| d.plines.iter().chain(&d.clines))
+            .collect()
+    })
+}
+
+/// [`rights_lines`] in order, each line's text asked for ahead of its turn (a batch file's
+/// lines lie far apart: reading each in turn otherwise waits on memory for every one).
+pub(crate) fn each_rights_line<'f, 'a>(cx: &Context<'f, 'a>, mut f: impl FnMut(&'f RightsLine<'a>)) {
+    let lines = rights_lines(cx);
+    for (i, &line) in lines.iter().enumerate() {
+        prefetch_items_ahead(lines, i, |l| l.text.as_ref().map(|t| t.value()));
+        f(line);
     }
 }
 

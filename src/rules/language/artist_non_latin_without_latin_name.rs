@@ -60,7 +60,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         .iter()
         .chain(all.parties.iter().filter(|s| s.field == Field::ArtistName))
         .collect();
-    for (set, others) in unfindable(&sets) {
+    for (set, others) in unfindable(cx.feed, &sets) {
         let Some(anchor) = set.anchor() else { continue };
         let name = anchor.value().trim();
         let (what, element) = match set.owner {

@@ -1,6 +1,6 @@
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
-use crate::text::{has_non_latin_letters, is_latin_only, strict_key, ScriptCode};
+use crate::text::{is_latin_only, strict_key, ScriptCode};
 
 use super::variants::{Variant, VariantKind, VariantSet};
 
@@ -187,8 +187,7 @@ fn identical_transliterations(cx: &Context, set: &VariantSet, out: &mut Vec<Find
     }
     for v in &set.variants {
         // Identical to an original with non-Latin letters: it has non-Latin letters itself.
-        if v.locale.script != Some(ScriptCode::LATN) || v.locale.language.is_none() || !has_non_latin_letters(v.value())
-        {
+        if v.locale.script != Some(ScriptCode::LATN) || v.locale.language.is_none() || v.latin_letters_only() {
             continue;
         }
         let mut candidates = set
@@ -202,7 +201,7 @@ fn identical_transliterations(cx: &Context, set: &VariantSet, out: &mut Vec<Find
                     && u.locale.language == v.locale.language
                     && u.locale.script != Some(ScriptCode::LATN)
                     && u.locale.expected != Some(ScriptCode::LATN)
-                    && has_non_latin_letters(u.value())
+                    && !u.latin_letters_only()
             })
             .peekable();
         if candidates.peek().is_none() {

@@ -1,11 +1,11 @@
-use crate::ern::{LangSource, TextField};
+use crate::ern::TextField;
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::{languages_for_script, native_script, ScriptCode, SubtagKind, TagAnalysis};
 
 use super::{
     chinese_script, contradicts, declared_for_text, field_noun, is_title, origin, quote, script_fits_language,
-    script_name, tag_for, text_script, texts, texts_with_attr, title_parts, trap_evidence, trap_verdict, TagCache,
+    script_name, tag_for, text_script, texts, texts_with_attr, title_parts, trap_evidence, trap_verdict, TagAnalyses,
 };
 
 pub static RULE: Rule = Rule {
@@ -74,11 +74,10 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let all = texts(cx);
     // Only texts that contradict their tag need it.
     let titles = std::cell::OnceCell::new();
-    let mut cache = TagCache::default();
+    let tags = TagAnalyses::new(cx);
     for t in all {
-        let lang = &t.loc.lang;
-        let a = cache.get(lang.tag());
-        if matches!(lang.source, LangSource::Root | LangSource::Default) && a.language() == Some("en") {
+        let a = tags.of(t);
+        if t.inherits_root() && a.language() == Some("en") {
             continue; // lang-tag-missing-inherits-english
         }
         if a.unknown
@@ -90,14 +89,14 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let Some(expected) = a.expected_script() else {
             continue;
         };
-        let value = t.loc.value();
-        if !contradicts(value, expected) {
+        if !t.contradicts(expected) {
             continue;
         }
+        let (lang, value) = (&t.loc.lang, t.loc.value());
         // A title and its subtitles are judged together ("夜明けのうた" + "Acoustic Version");
         // when the main text is reported, its subtitles are not reported again.
         if let Some(part) = titles.get_or_init(|| title_parts(cx.feed)).get(&t.loc.text.span.start) {
-            if !contradicts(&part.whole, expected) || part.main.as_deref().is_some_and(|m| contradicts(m, expected)) {
+            if !contradicts(&part.whole(), expected) || part.main().is_some_and(|m| contradicts(m, expected)) {
                 continue;
             }
         }

@@ -1,10 +1,9 @@
-use crate::ern::LangSource;
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::{languages_for_script, ScriptCode};
 
 use super::{
-    chinese_script, contradicts, field_noun, origin, quote, script_name, text_script, texts, where_to_declare, TagCache,
+    chinese_script, field_noun, origin, quote, script_name, text_script, texts, where_to_declare, TagAnalyses,
 };
 
 pub static RULE: Rule = Rule {
@@ -55,19 +54,16 @@ candidates are listed."#,
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let mut cache = TagCache::default();
+    let tags = TagAnalyses::new(cx);
     for t in texts(cx) {
+        if !t.inherits_root() || tags.of(t).language() != Some("en") {
+            continue;
+        }
+        if !t.contradicts(ScriptCode::LATN) {
+            continue;
+        }
         let lang = &t.loc.lang;
-        if !matches!(lang.source, LangSource::Root | LangSource::Default) {
-            continue;
-        }
-        if cache.get(lang.tag()).language() != Some("en") {
-            continue;
-        }
         let value = t.loc.value();
-        if !contradicts(value, ScriptCode::LATN) {
-            continue;
-        }
         let Some(script) = text_script(value) else {
             continue;
         };

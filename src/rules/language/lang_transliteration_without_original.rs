@@ -1,3 +1,4 @@
+use crate::ern::Feed;
 use crate::finding::{Finding, Fix, Severity};
 use crate::hash::FastSet;
 use crate::rules::{Category, Check, Context, FixClass, Rule};
@@ -85,7 +86,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if set.field != Field::Title && !reported.first(set, party) {
             continue;
         }
-        check_set(set, out);
+        check_set(cx.feed, set, out);
     }
 }
 
@@ -122,7 +123,7 @@ fn name_texts<'s>(set: &'s VariantSet) -> Vec<&'s str> {
     texts
 }
 
-fn check_set(set: &VariantSet, out: &mut Vec<Finding>) {
+fn check_set<'f, 'a>(feed: &'f Feed<'a>, set: &VariantSet<'f, 'a>, out: &mut Vec<Finding>) {
     let kind = set.field.name_kind();
     let mut languages_done: Vec<&str> = Vec::new();
     for v in &set.variants {
@@ -137,7 +138,7 @@ fn check_set(set: &VariantSet, out: &mut Vec<Finding>) {
             continue;
         }
         // The strict keys are only compared when no text is in the native script.
-        let has_original = set.all_texts().any(|t| script_share(t, native).expected > 0) || {
+        let has_original = set.all_texts(feed).any(|t| script_share(t, native).expected > 0) || {
             let key = strict_key(text, kind);
             set.variants.iter().any(|u| {
                 u.order != v.order

@@ -37,7 +37,8 @@ use crate::text::FastUnicode;
 
 use unicode_script::Script;
 
-use crate::ern::{AttrValue, Feed, Lang, LangSource, Localized, TextField};
+use crate::ern::{AttrValue, Feed, Lang, LangSource, Localized, TextField, Title};
+use crate::rules::shared::prefetch_ahead;
 use crate::rules::Context;
 use crate::text::script::{is_letter, letter_script};
 use crate::text::{native_script, CountryCodeTrap, ScriptCode, SubtagKind, TagAnalysis};
@@ -85,62 +86,134 @@ pub(crate) fn line_of(cx: &Context, offset: u32) -> u32 {
     cx.source.line_col(offset).0
 }
 
-/// A displayed text the language rules look at.
+/// A displayed text the language rules look at, with what they first ask of every text
+/// (where its language comes from, its tag, whether its letters can only be Latin) read once
+/// when the list is built: on a batch file, reading the model and the text again is a cache
+/// miss per text and rule, and most texts are settled by these alone.
 pub(crate) struct TextUse<'f, 'a> {
     pub field: TextField,
+    /// `loc.lang.source`.
+    source: LangSource,
+    /// [`is_plain_latin`] of the text.
+    plain_latin: bool,
+    /// Index of `loc.lang.tag()` in [`LanguageTexts::tags`].
+    tag: u32,
     pub loc: &'f Localized<'a>,
+}
+
+impl TextUse<'_, '_> {
+    /// [`contradicts`] for this text.
+    pub(crate) fn contradicts(&self, expected: ScriptCode) -> bool {
+        // The plain-Latin shortcut of `contradicts`, told when the list was built.
+        if is_latin_code(expected) && self.plain_latin {
+            return false;
+        }
+        letters_contradict(self.loc.value(), expected)
+    }
+
+    /// Whether the language is only inherited from the message root or DDEX's default.
+    pub(crate) fn inherits_root(&self) -> bool {
+        matches!(self.source, LangSource::Root | LangSource::Default)
+    }
+}
+
+/// [`texts`] and their distinct tags.
+pub(crate) struct LanguageTexts<'f, 'a> {
+    texts: Vec<TextUse<'f, 'a>>,
+    /// Each distinct `Lang::tag` of the texts, in order of first use.
+    tags: Vec<&'f str>,
 }
 
 /// Every non-empty displayed text, except `FullNameAsciiTranscribed` (Latin by definition,
 /// whatever language its `PartyName` declares); computed once per file.
 pub(crate) fn texts<'c, 'f, 'a>(cx: &'c Context<'f, 'a>) -> &'c [TextUse<'f, 'a>] {
+    &language_texts(cx).texts
+}
+
+fn language_texts<'c, 'f, 'a>(cx: &'c Context<'f, 'a>) -> &'c LanguageTexts<'f, 'a> {
     cx.shared.language_texts.get_or_init(|| {
-        cx.display_texts()
-            .iter()
+        let mut ids = crate::rules::memo::StrMemo::default();
+        let mut tags = Vec::new();
+        let all = cx.display_texts();
+        let texts = (0..all.len())
+            .map(|i| {
+                prefetch_ahead(all, i);
+                &all[i]
+            })
             .filter(|(_, t)| !t.text.value.trim().is_empty())
             .filter(|(field, t)| {
                 *field != TextField::PartyNameOther || element_name(cx, t.text.elem) != "FullNameAsciiTranscribed"
             })
-            .map(|&(field, loc)| TextUse { field, loc })
-            .collect()
+            .map(|&(field, loc)| {
+                let tag: &'f str = loc.lang.tag();
+                let tag = *ids.get_or(tag, |_| {
+                    tags.push(tag);
+                    tags.len() as u32 - 1
+                });
+                TextUse {
+                    field,
+                    source: loc.lang.source,
+                    plain_latin: is_plain_latin(loc.value()),
+                    tag,
+                    loc,
+                }
+            })
+            .collect();
+        LanguageTexts { texts, tags }
     })
 }
 
-/// A part of a title that has subtitles.
-pub(crate) struct TitlePart {
+/// The analysis of each distinct tag of the [`texts`], parsed once per rule run rather than
+/// looked up for each text.
+pub(crate) struct TagAnalyses {
+    by_tag: Vec<std::sync::Arc<TagAnalysis>>,
+}
+
+impl TagAnalyses {
+    pub(crate) fn new(cx: &Context) -> TagAnalyses {
+        let tags = &language_texts(cx).tags;
+        TagAnalyses {
+            by_tag: tags.iter().map(|t| crate::text::parse_tag_shared(t)).collect(),
+        }
+    }
+
+    /// The analysis of the tag of `t`.
+    pub(crate) fn of(&self, t: &TextUse) -> &TagAnalysis {
+        &self.by_tag[t.tag as usize]
+    }
+}
+
+/// A part (`TitleText` or `SubTitle`) of a title that has subtitles.
+pub(crate) struct TitlePart<'f, 'a> {
+    title: &'f Title<'a>,
+    subtitle: bool,
+}
+
+impl TitlePart<'_, '_> {
     /// The whole title: `TitleText` and `SubTitle`s joined (`夜明けのうた Acoustic Version`).
-    pub whole: String,
+    pub fn whole(&self) -> String {
+        let parts = self.title.text.iter().chain(&self.title.subtitles);
+        parts.map(|p| p.value().trim()).collect::<Vec<_>>().join(" ")
+    }
+
     /// For a `SubTitle`, its title's `TitleText`.
-    pub main: Option<String>,
+    pub fn main(&self) -> Option<&str> {
+        self.title.text.as_ref().filter(|_| self.subtitle).map(|t| t.value())
+    }
 }
 
 /// The parts (`TitleText` and every `SubTitle`) of each title that has subtitles, keyed by the
 /// part's text position: a title and its subtitles are judged together, so an English version
-/// marker under a Japanese title passes.
-pub(crate) fn title_parts(feed: &Feed) -> FastMap<u32, TitlePart> {
+/// marker under a Japanese title passes. The texts are read only for the parts asked about.
+pub(crate) fn title_parts<'f, 'a>(feed: &'f Feed<'a>) -> FastMap<u32, TitlePart<'f, 'a>> {
     let mut map = FastMap::default();
     for d in feed.displays() {
         for title in d.titles.iter().filter(|t| !t.subtitles.is_empty()) {
-            let parts: Vec<&Localized> = title.text.iter().chain(&title.subtitles).collect();
-            let whole = parts.iter().map(|p| p.value().trim()).collect::<Vec<_>>().join(" ");
-            let main = title.text.as_ref().map(|t| t.value().to_string());
             if let Some(t) = &title.text {
-                map.insert(
-                    t.text.span.start,
-                    TitlePart {
-                        whole: whole.clone(),
-                        main: None,
-                    },
-                );
+                map.insert(t.text.span.start, TitlePart { title, subtitle: false });
             }
             for s in &title.subtitles {
-                map.insert(
-                    s.text.span.start,
-                    TitlePart {
-                        whole: whole.clone(),
-                        main: main.clone(),
-                    },
-                );
+                map.insert(s.text.span.start, TitlePart { title, subtitle: true });
             }
         }
     }
@@ -341,6 +414,11 @@ pub(crate) fn contradicts(text: &str, expected: ScriptCode) -> bool {
     if is_latin_code(expected) && is_plain_latin(text) {
         return false; // no letter of another script: nothing outweighs the Latin ones
     }
+    letters_contradict(text, expected)
+}
+
+/// [`contradicts`] after its plain-Latin shortcut, by counting letters.
+fn letters_contradict(text: &str, expected: ScriptCode) -> bool {
     // `match_code` only widens kana codes, so the components are empty exactly when the
     // expected code's are.
     let comps = match_code(expected).components();

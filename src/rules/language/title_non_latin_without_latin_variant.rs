@@ -65,7 +65,7 @@ romanization would carry when the language is clear."#,
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let ern4 = cx.feed.version.is_ern4();
     for set in &cx.variant_sets().titles {
-        if any_latin_findable(set.variants.iter().map(|v| v.value())) {
+        if set.has_latin_only_variant() || any_latin_findable(set.variants.iter().map(|v| v.value())) {
             continue;
         }
         // Point at the default variant, else the first display title, else the first.

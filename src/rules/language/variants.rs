@@ -19,12 +19,16 @@ use crate::text::FastUnicode;
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use crate::ern::{Feed, Lang, LangSource, Localized, PartyName, ReleaseKind, TerritoryDetails, Title, TitleKind};
+use crate::ern::{
+    ArtistCredit, Display, Feed, Lang, LangSource, Localized, PartyName, ReleaseKind, TerritoryDetails, Title,
+    TitleKind,
+};
 use crate::hash::{FastMap, FastSet};
+use crate::rules::shared::prefetch_lists_ahead;
 use crate::rules::Context;
 use crate::text::{
-    dominant_script, native_script, parse_tag, script_matches_tag, script_share, strict_key, to_nfc, NameKind,
-    ScriptCode,
+    dominant_script, has_non_latin_letters, native_script, parse_tag, script_matches_tag, script_share, strict_key,
+    to_nfc, NameKind, ScriptCode,
 };
 
 /// What a set of variants names.
@@ -258,12 +262,21 @@ pub struct Variant<'f, 'a> {
     pub party_name: Option<&'f PartyName<'a>>,
     /// Position in document order within its set.
     pub order: usize,
+    /// See [`Variant::latin_letters_only`].
+    latin_letters_only: bool,
 }
 
 impl Variant<'_, '_> {
     /// The main text, trimmed.
     pub fn value(&self) -> &str {
         self.text.value().trim()
+    }
+
+    /// Whether the main text has no letter of a script other than Latin
+    /// (`!has_non_latin_letters`), told when the set was gathered: the rules ask it of most
+    /// variants, and on a batch file reading each text again is a cache miss.
+    pub fn latin_letters_only(&self) -> bool {
+        self.latin_letters_only
     }
 
     /// The text as shown: main text, then the subtitles in brackets (`La Première Fois (Video 2D)`).
@@ -362,11 +375,8 @@ pub struct VariantSet<'f, 'a> {
     /// Other name forms of a party (`FullNameAsciiTranscribed`, `FullNameIndexed`, `KeyName` …):
     /// they help a name be found but are not localized variants.
     pub other_names: Vec<&'f Localized<'a>>,
-    /// For a `DisplayArtistName` set: the names of each artist the item credits
-    /// (`DisplayArtist` → its party's or its inline `PartyName`s). The artist's Latin or
-    /// native name there serves the display name too.
-    /// Only the credits with a non-empty name; see [`credit_names`].
-    pub credits: Vec<&'f [PartyName<'a>]>,
+    /// For a `DisplayArtistName` set: the artists the item credits ([`VariantSet::credits`]).
+    credited: &'f [ArtistCredit<'a>],
 }
 
 impl<'f, 'a> VariantSet<'f, 'a> {
@@ -397,14 +407,29 @@ impl<'f, 'a> VariantSet<'f, 'a> {
         out
     }
 
+    /// For a `DisplayArtistName` set: the names of each artist the item credits
+    /// (`DisplayArtist` → its party's or its inline `PartyName`s). The artist's Latin or
+    /// native name there serves the display name too.
+    /// Only the credits with a non-empty name; see [`credit_names`]. Looked up on each call,
+    /// not when the set is gathered: most sets are judged without them.
+    pub fn credits(&self, feed: &'f Feed<'a>) -> impl Iterator<Item = &'f [PartyName<'a>]> + '_ {
+        self.credited
+            .iter()
+            .map(move |a| match &a.party_ref {
+                Some(r) => feed.party(&r.value).map_or(&[][..], |p| p.names.as_slice()),
+                None => a.names.as_slice(),
+            })
+            .filter(|names| credit_names(names).next().is_some())
+    }
+
     /// Every text of the set: the variants' main texts and subtitles, the other names, and
     /// the names of the credited artists.
-    pub fn all_texts(&self) -> impl Iterator<Item = &str> + '_ {
+    pub fn all_texts(&self, feed: &'f Feed<'a>) -> impl Iterator<Item = &str> + '_ {
         self.variants
             .iter()
             .flat_map(|v| std::iter::once(v.text).chain(v.subtitles.iter()))
             .chain(self.other_names.iter().copied())
-            .chain(self.credits.iter().flat_map(|c| credit_names(c)))
+            .chain(self.credits(feed).flat_map(|c| credit_names(c)))
             .map(|l| l.value().trim())
     }
 
@@ -413,15 +438,23 @@ impl<'f, 'a> VariantSet<'f, 'a> {
     /// information (`Live`), not a way to find the title.
     /// For a `DisplayArtistName` set, it is also findable when every artist the item credits
     /// has a findable name (`しゅうさえこ` shown, party `Saeko Shu` credited).
-    pub fn latin_findable(&self) -> bool {
+    pub fn latin_findable(&self, feed: &'f Feed<'a>) -> bool {
+        if self.has_latin_only_variant() {
+            return true; // as `any_latin_findable` would tell, without reading the texts
+        }
         let variants = self.variants.iter().map(|v| v.value());
         let other_names = self.other_names.iter().map(|l| l.value().trim());
-        any_latin_findable(variants.chain(other_names))
-            || (!self.credits.is_empty()
-                && self
-                    .credits
-                    .iter()
-                    .all(|c| any_latin_findable(credit_names(c).map(|l| l.value().trim()))))
+        if any_latin_findable(variants.chain(other_names)) {
+            return true;
+        }
+        let mut credits = self.credits(feed).peekable();
+        credits.peek().is_some() && credits.all(|c| any_latin_findable(credit_names(c).map(|l| l.value().trim())))
+    }
+
+    /// Whether some variant has no letter of a script other than Latin: then the set can be
+    /// found from a Latin keyboard ([`any_latin_findable`]).
+    pub fn has_latin_only_variant(&self) -> bool {
+        self.variants.iter().any(Variant::latin_letters_only)
     }
 
     /// The text a finding about the whole set points at: the default variant, else the
@@ -475,11 +508,14 @@ struct SlotKey<'s> {
 /// The sets with no Latin-findable variant, each distinct set of names once (the first),
 /// with the number of other sets that carry the same names. Party sets and
 /// `DisplayArtistName`/`LabelName` sets are counted apart.
-pub fn unfindable<'s, 'f, 'a>(sets: &[&'s VariantSet<'f, 'a>]) -> Vec<(&'s VariantSet<'f, 'a>, usize)> {
+pub fn unfindable<'s, 'f, 'a>(
+    feed: &'f Feed<'a>,
+    sets: &[&'s VariantSet<'f, 'a>],
+) -> Vec<(&'s VariantSet<'f, 'a>, usize)> {
     let mut first: FastMap<(bool, String), usize> = FastMap::default();
     let mut out: Vec<(&'s VariantSet<'f, 'a>, usize)> = Vec::new();
     for &set in sets {
-        if set.latin_findable() {
+        if set.latin_findable(feed) {
             continue;
         }
         let party = matches!(set.owner, SetOwner::Party(_) | SetOwner::Credit { .. });
@@ -523,33 +559,57 @@ fn resource_label<'f>(kind: &'f str, reference: Option<&'f str>) -> OwnerLabel<'
 }
 
 /// How messages name the owner of a set (`release R0`, `SoundRecording A1`, `party PArtist`):
-/// formatted only when a finding is made, as most sets never produce one.
+/// formatted only when a finding is made, as most sets never produce one (so the reference
+/// is not even trimmed before: on a batch file that read alone is a cache miss per set).
 #[derive(Clone, Copy, Debug)]
 pub struct OwnerLabel<'f> {
     what: &'f str,
+    /// As written, untrimmed.
     reference: Option<&'f str>,
 }
 
 impl<'f> OwnerLabel<'f> {
     fn new(what: &'f str, reference: Option<&'f str>) -> Self {
-        OwnerLabel {
-            what,
-            reference: reference.map(str::trim).filter(|r| !r.is_empty()),
-        }
+        OwnerLabel { what, reference }
     }
 }
 
 impl std::fmt::Display for OwnerLabel<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.reference {
+        match self.reference.map(str::trim).filter(|r| !r.is_empty()) {
             Some(r) => write!(f, "{} {r}", self.what),
             None => f.write_str(self.what),
         }
     }
 }
 
+/// The text of a title, for [`prefetch_lists_ahead`].
+fn title_text<'t>(t: &'t Title) -> Option<&'t str> {
+    t.text.as_ref().map(|x| x.value())
+}
+
+/// The text of a `DisplayArtistName`, for [`prefetch_lists_ahead`].
+fn artist_name_text<'t>(l: &'t Localized) -> Option<&'t str> {
+    Some(l.value())
+}
+
+/// The party reference of a `DisplayArtist`, for [`prefetch_lists_ahead`].
+fn credit_reference<'t>(a: &'t ArtistCredit) -> Option<&'t str> {
+    a.party_ref.as_ref().map(|t| t.value.as_ref())
+}
+
+/// The `FullName` of a `PartyName`, for [`prefetch_lists_ahead`].
+fn party_full_name<'t>(n: &'t PartyName) -> Option<&'t str> {
+    n.full_name.as_ref().map(|l| l.value())
+}
+
 fn non_empty(l: &Localized) -> bool {
     !l.value().trim().is_empty()
+}
+
+/// [`Variant::latin_letters_only`] of a variant of text `l`.
+fn latin_letters_only(l: &Localized) -> bool {
+    !has_non_latin_letters(l.value())
 }
 
 /// Every variant set of a feed, built once per file for the rules that compare variants
@@ -619,6 +679,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                     .is_some_and(|a| matches!(a.value.trim(), "true" | "1")),
                 party_name: None,
                 order: out.len(),
+                latin_letters_only: latin_letters_only(text),
             });
         }
         out
@@ -629,6 +690,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
         let feed = self.feed;
         let mut sets = Vec::new();
         for (i, r) in feed.releases.iter().enumerate() {
+            prefetch_lists_ahead(&feed.releases, i, |r| &r.display.titles, title_text);
             if r.resources_omitted {
                 continue;
             }
@@ -640,11 +702,12 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                     owner_label: release_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref())),
                     variants,
                     other_names: Vec::new(),
-                    credits: Vec::new(),
+                    credited: &[],
                 });
             }
         }
         for (i, r) in feed.resources.iter().enumerate() {
+            prefetch_lists_ahead(&feed.resources, i, |r| &r.display.titles, title_text);
             let variants = self.title_variants(&r.display.titles, &r.display.details);
             if !variants.is_empty() {
                 sets.push(VariantSet {
@@ -653,7 +716,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                     owner_label: resource_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref())),
                     variants,
                     other_names: Vec::new(),
-                    credits: Vec::new(),
+                    credited: &[],
                 });
             }
         }
@@ -682,6 +745,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                 is_default: n.is_default(),
                 party_name: None,
                 order: out.len(),
+                latin_letters_only: latin_letters_only(n),
             });
         }
         out
@@ -699,6 +763,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
             .enumerate()
             .filter(|(_, r)| !r.resources_omitted)
             .map(|(i, r)| {
+                prefetch_lists_ahead(&feed.releases, i, |r| &r.display.artist_names, artist_name_text);
                 (
                     SetOwner::Release(i),
                     release_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref())),
@@ -706,6 +771,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                 )
             })
             .chain(feed.resources.iter().enumerate().map(|(i, r)| {
+                prefetch_lists_ahead(&feed.resources, i, |r| &r.display.artist_names, artist_name_text);
                 (
                     SetOwner::Resource(i),
                     resource_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref())),
@@ -717,22 +783,13 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                 artist_name_detail(feed, d, i)
             });
             if !variants.is_empty() {
-                let credits = d
-                    .artists
-                    .iter()
-                    .map(|a| match &a.party_ref {
-                        Some(r) => feed.party(&r.value).map_or(&[][..], |p| p.names.as_slice()),
-                        None => a.names.as_slice(),
-                    })
-                    .filter(|names| credit_names(names).next().is_some())
-                    .collect();
                 sets.push(VariantSet {
                     field: Field::ArtistName,
                     owner,
                     owner_label: label,
                     variants,
                     other_names: Vec::new(),
-                    credits,
+                    credited: &d.artists,
                 });
             }
         }
@@ -765,6 +822,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                 is_default: full.is_default(),
                 party_name: Some(pn),
                 order: variants.len(),
+                latin_letters_only: latin_letters_only(full),
             });
         }
         if variants.is_empty() && other_names.is_empty() {
@@ -776,7 +834,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
             owner_label,
             variants,
             other_names,
-            credits: Vec::new(),
+            credited: &[],
         })
     }
 
@@ -794,15 +852,26 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                 }
             }
         }
-        for d in feed.displays() {
+        // Releases and resources walked apart (the set's order does not matter), as slices the
+        // prefetch can look ahead in.
+        let mut credit = |d: &'f Display<'a>| {
             for a in &d.artists {
                 if let Some(p) = &a.party_ref {
                     artists.insert(p.value.trim());
                 }
             }
+        };
+        for (i, r) in feed.releases.iter().enumerate() {
+            prefetch_lists_ahead(&feed.releases, i, |r| &r.display.artists, credit_reference);
+            credit(&r.display);
+        }
+        for (i, r) in feed.resources.iter().enumerate() {
+            prefetch_lists_ahead(&feed.resources, i, |r| &r.display.artists, credit_reference);
+            credit(&r.display);
         }
         let mut sets = Vec::new();
         for (i, p) in feed.parties.iter().enumerate() {
+            prefetch_lists_ahead(&feed.parties, i, |p| &p.names, party_full_name);
             let reference = p.reference.as_ref().map(|t| t.value.trim()).unwrap_or("");
             let field = if labels.contains(reference) {
                 Field::LabelName
@@ -866,6 +935,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                     is_default: l.is_default(),
                     party_name: None,
                     order: variants.len(),
+                    latin_letters_only: latin_letters_only(name),
                 });
             }
             if !variants.is_empty() {
@@ -875,7 +945,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                     owner_label: release_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref())),
                     variants,
                     other_names: Vec::new(),
-                    credits: Vec::new(),
+                    credited: &[],
                 });
             }
         }

@@ -5,6 +5,8 @@ pub mod ref_duplicate;
 pub mod ref_unresolved;
 pub mod ref_unused;
 
+use std::collections::hash_map::Entry;
+
 use crate::hash::FastMap;
 
 use crate::ern::{Feed, RefKind, Text};
@@ -45,6 +47,21 @@ pub(crate) struct Definitions<'f> {
     /// By [`kind_index`]: each trimmed, non-empty defined value and the start tag of its first
     /// definition.
     pub first: [FastMap<&'f str, u32>; 3],
+    /// By [`kind_index`]: the role of each of [`definitions`], in that order. The rules that
+    /// walk the definitions read it rather than look each value up again (a cache miss per
+    /// definition on a batch file).
+    pub roles: [Vec<DefinitionRole>; 3],
+}
+
+/// What a definition is among those of its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DefinitionRole {
+    /// Its value is empty (or only spaces).
+    Empty,
+    /// The first definition of its value.
+    First,
+    /// A later definition of a value defined before.
+    Repeat,
 }
 
 /// What a reference (one of [`Feed::refs`]) names.
@@ -81,21 +98,34 @@ impl<'f, 'a> Context<'f, 'a> {
         })
     }
 
-    /// [`Definitions`], built once per file for `ref-duplicate` and `ref-unresolved`.
+    /// [`Definitions`], built once per file for the reference rules.
     pub(crate) fn ref_definitions(&self) -> &Definitions<'f> {
         self.shared.ref_definitions.get_or_init(|| {
-            let first = [RefKind::Party, RefKind::Resource, RefKind::Release].map(|kind| {
+            let by_kind = [RefKind::Party, RefKind::Resource, RefKind::Release].map(|kind| {
                 let defs = definitions(self.feed, kind);
                 let mut map = FastMap::with_capacity_and_hasher(defs.len(), Default::default());
+                let mut roles = Vec::with_capacity(defs.len());
                 for t in defs {
                     let value = trim(&t.value);
-                    if !value.is_empty() {
-                        map.entry(value).or_insert(t.elem);
-                    }
+                    roles.push(if value.is_empty() {
+                        DefinitionRole::Empty
+                    } else {
+                        match map.entry(value) {
+                            Entry::Vacant(e) => {
+                                e.insert(t.elem);
+                                DefinitionRole::First
+                            }
+                            Entry::Occupied(_) => DefinitionRole::Repeat,
+                        }
+                    });
                 }
-                map
+                (map, roles)
             });
-            Definitions { first }
+            let [(party, party_roles), (resource, resource_roles), (release, release_roles)] = by_kind;
+            Definitions {
+                first: [party, resource, release],
+                roles: [party_roles, resource_roles, release_roles],
+            }
         })
     }
 }

@@ -1,3 +1,4 @@
+use super::DefinitionRole;
 use crate::ern::RefKind;
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
@@ -38,33 +39,30 @@ None: the references that use it must be re-pointed by hand."#,
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let defined = cx.ref_definitions();
     for kind in [RefKind::Party, RefKind::Resource, RefKind::Release] {
-        let first = &defined.first[super::kind_index(kind)];
-        for t in super::definitions(cx.feed, kind) {
-            let value = super::trim(&t.value);
-            if value.is_empty() {
+        let k = super::kind_index(kind);
+        for (t, &role) in super::definitions(cx.feed, kind).into_iter().zip(&defined.roles[k]) {
+            if role != DefinitionRole::Repeat {
                 continue;
             }
-            // Every definition is in `first`; a later one is a duplicate.
-            match first.get(value) {
-                Some(&at) if at == t.elem => {}
-                None => {}
-                Some(&at) => {
-                    let (line, _) = cx.source.line_col(at);
-                    out.push(
-                        RULE.finding(
-                            t.elem,
-                            t.span,
-                            format!(
-                                "{} reference '{}' is already defined at line {}",
-                                kind.noun(),
-                                value,
-                                line
-                            ),
-                        )
-                        .with_help("give every party, resource and release its own reference"),
-                    );
-                }
-            }
+            // A later definition of a value: where the first one is.
+            let value = super::trim(&t.value);
+            let Some(&at) = defined.first[k].get(value) else {
+                continue;
+            };
+            let (line, _) = cx.source.line_col(at);
+            out.push(
+                RULE.finding(
+                    t.elem,
+                    t.span,
+                    format!(
+                        "{} reference '{}' is already defined at line {}",
+                        kind.noun(),
+                        value,
+                        line
+                    ),
+                )
+                .with_help("give every party, resource and release its own reference"),
+            );
         }
     }
 }

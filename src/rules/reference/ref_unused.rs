@@ -1,4 +1,4 @@
-use super::Target;
+use super::{DefinitionRole, Target};
 use crate::ern::RefKind;
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
@@ -46,7 +46,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             used[super::kind_index(r.kind)].push(elem);
         }
     }
-    let first = &cx.ref_definitions().first;
+    let roles = &cx.ref_definitions().roles;
     for kind in [RefKind::Party, RefKind::Resource, RefKind::Release] {
         if kind == RefKind::Release && !any_release_ref {
             continue;
@@ -55,11 +55,9 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let used = &mut used[k];
         used.sort_unstable();
         used.dedup();
-        for t in super::definitions(cx.feed, kind) {
-            let value = super::trim(&t.value);
+        for (t, &role) in super::definitions(cx.feed, kind).into_iter().zip(&roles[k]) {
             // Each unused value once, at its first definition (later ones are ref-duplicate's).
-            let is_first = !value.is_empty() && first[k].get(value) == Some(&t.elem);
-            if !is_first || used.binary_search(&t.elem).is_ok() {
+            if role != DefinitionRole::First || used.binary_search(&t.elem).is_ok() {
                 continue;
             }
             out.push(RULE.finding(
@@ -68,7 +66,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 format!(
                     "{} '{}' is defined but nothing in the message references it",
                     kind.noun(),
-                    value
+                    super::trim(&t.value)
                 ),
             ));
         }

@@ -261,9 +261,10 @@ fn check_display(source: &Source, d: &Display, out: &mut Vec<Finding>) {
                 && territory_key(d).eq_ignore_ascii_case(territory)
         };
         // The usual case, settled without normalizing or collecting: a DisplayTitle with the
-        // very same text and no subtitle.
+        // very same text and no subtitle. The texts are compared before the languages: texts
+        // of other lengths differ without being read, languages are read through a pointer.
         let verbatim = |d: &Title| d.subtitles.is_empty() && d.text.as_ref().is_some_and(|x| x.value() == text.value());
-        if d.titles.iter().filter(same_place).any(verbatim) {
+        if d.titles.iter().any(|d| verbatim(d) && same_place(&d)) {
             continue;
         }
         let mut same: Vec<&Title> = d.titles.iter().filter(same_place).collect();

@@ -4,6 +4,7 @@ use super::fieldtext::texts_with_facts;
 use super::textlang::LangCache;
 use crate::ern::{Localized, TextField};
 use crate::finding::{Finding, Fix, Severity};
+use crate::rules::shared::prefetch_ahead;
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::TextFacts;
 
@@ -192,7 +193,9 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let mut turkic: Vec<(TextField, &Localized, &'static str)> = Vec::new();
-    for (field, t, facts) in texts_with_facts(cx) {
+    for (i, (field, t, facts)) in texts_with_facts(cx).enumerate() {
+        // Most texts have an `i` and so have their language read: ask for them early.
+        prefetch_ahead(texts, i);
         if !may_have_i(facts) {
             continue;
         }

@@ -7,6 +7,7 @@ use unicode_script::{Script, ScriptExtension};
 
 use crate::ern::{Localized, Text, TextField};
 use crate::finding::{Applicability, Fix};
+use crate::rules::shared::prefetch_ahead;
 use crate::rules::Context;
 use crate::text::invisible_char_name;
 
@@ -25,9 +26,15 @@ pub(super) fn texts_with_facts<'c, 'f, 'a>(
 }
 
 pub(in crate::rules) fn display_facts<'c>(cx: &'c Context) -> &'c [TextFacts] {
-    cx.shared
-        .display_facts
-        .get_or_init(|| texts(cx).map(|(_, t)| TextFacts::of(t.value())).collect())
+    cx.shared.display_facts.get_or_init(|| {
+        let all = cx.display_texts();
+        (0..all.len())
+            .map(|i| {
+                prefetch_ahead(all, i);
+                TextFacts::of(all[i].1.value())
+            })
+            .collect()
+    })
 }
 
 /// [`texts_with_facts`] for the texts with a non-ASCII character: the only ones the rules
