@@ -584,38 +584,43 @@ impl<'a> Feed<'a> {
     }
 
     /// Every displayed or indexed text of the message, with what it is.
-    pub fn display_texts(&self) -> Vec<(TextField, &Localized<'a>)> {
-        let mut out = Vec::new();
+    pub fn display_texts<'s>(&'s self) -> Vec<(TextField, &'s Localized<'a>)> {
+        // Keyed by start offset, read once: sorting through the references would fetch two
+        // texts from all over a batch file's model for every comparison.
+        let mut out: Vec<(u32, TextField, &Localized<'a>)> = Vec::new();
+        let mut add = |field: TextField, texts: &mut dyn Iterator<Item = &'s Localized<'a>>| {
+            out.extend(texts.map(|t| (t.text.span.start, field, t)));
+        };
         for p in &self.parties {
             for n in &p.names {
-                out.extend(n.full_name.iter().map(|t| (TextField::PartyName, t)));
-                out.extend(n.other_names.iter().map(|t| (TextField::PartyNameOther, t)));
+                add(TextField::PartyName, &mut n.full_name.iter());
+                add(TextField::PartyNameOther, &mut n.other_names.iter());
             }
         }
         for d in self.displays() {
             for t in &d.titles {
-                out.extend(t.text.iter().map(|x| (TextField::Title, x)));
-                out.extend(t.subtitles.iter().map(|x| (TextField::SubTitle, x)));
+                add(TextField::Title, &mut t.text.iter());
+                add(TextField::SubTitle, &mut t.subtitles.iter());
             }
-            out.extend(d.artist_names.iter().map(|x| (TextField::ArtistName, x)));
+            add(TextField::ArtistName, &mut d.artist_names.iter());
             for a in &d.artists {
                 for n in &a.names {
-                    out.extend(n.full_name.iter().map(|t| (TextField::PartyName, t)));
-                    out.extend(n.other_names.iter().map(|t| (TextField::PartyNameOther, t)));
+                    add(TextField::PartyName, &mut n.full_name.iter());
+                    add(TextField::PartyNameOther, &mut n.other_names.iter());
                 }
             }
             for l in d.plines.iter().chain(&d.clines) {
-                out.extend(l.text.iter().map(|x| (TextField::RightsLine, x)));
-                out.extend(l.company.iter().map(|x| (TextField::RightsCompany, x)));
+                add(TextField::RightsLine, &mut l.text.iter());
+                add(TextField::RightsCompany, &mut l.company.iter());
             }
         }
         for r in &self.releases {
             for l in &r.labels {
-                out.extend(l.name.iter().map(|x| (TextField::LabelName, x)));
+                add(TextField::LabelName, &mut l.name.iter());
             }
         }
-        out.sort_by_key(|(_, t)| t.text.span.start);
-        out
+        out.sort_by_key(|&(start, _, _)| start);
+        out.into_iter().map(|(_, field, t)| (field, t)).collect()
     }
 }
 
