@@ -202,12 +202,17 @@ const PARALLEL_RULES_FROM: usize = 1 << 20;
 pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
     let selection = settings.selection_for(&source.path);
     let selection = selection.as_ref();
-    let outcome = ern::read(&source.text);
+    let large = source.text.len() >= PARALLEL_RULES_FROM;
+    // Suppression comments are found once, for the catalogue facts and for this file's
+    // findings; a batch file's while it is read (its reading threads leave a core partly idle).
+    let find_suppressions = || crate::suppress::Suppressions::of(&source.text);
+    let (outcome, suppressions) = if large {
+        rayon::join(|| ern::read(&source.text), find_suppressions)
+    } else {
+        (ern::read(&source.text), find_suppressions())
+    };
     let mut findings = outcome.findings;
     findings.extend(encoding_declaration(&source.text));
-    let large = source.text.len() >= PARALLEL_RULES_FROM;
-    // Found once, for the catalogue facts and for this file's findings.
-    let suppressions = crate::suppress::Suppressions::of(&source.text);
     let facts = |feed: &ern::Feed| {
         settings
             .catalogue

@@ -206,9 +206,29 @@ fn decode_bytes(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
     utf8(bytes, 0).map(|t| (t, Encoding::Utf8 { bom: false }))
 }
 
+/// Whether `bytes` are UTF-8, a large file's two halves checked on two cores (text is valid
+/// exactly when both halves are, if the cut falls on a character's first byte).
+fn is_utf8(bytes: &[u8]) -> bool {
+    const TWO_HALVES_FROM: usize = 8 << 20;
+    let valid = |b: &[u8]| simdutf8::basic::from_utf8(b).is_ok();
+    if bytes.len() < TWO_HALVES_FROM {
+        return valid(bytes);
+    }
+    let mut cut = bytes.len() / 2;
+    // Back to a character's first byte: at most three continuation bytes precede it.
+    for _ in 0..3 {
+        if bytes[cut] & 0xC0 == 0x80 {
+            cut -= 1;
+        }
+    }
+    let (a, b) = bytes.split_at(cut);
+    let (a, b) = rayon::join(|| valid(a), || valid(b));
+    a && b
+}
+
 fn utf8(bytes: Vec<u8>, base: usize) -> Result<String, DecodeError> {
     // SIMD validation first (several times faster on large files); std finds the error offset.
-    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+    if is_utf8(&bytes) {
         // SAFETY: just validated as UTF-8.
         return Ok(unsafe { String::from_utf8_unchecked(bytes) });
     }
@@ -287,6 +307,28 @@ fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_text_is_checked_in_halves_like_a_whole() {
+        // 10 MiB of two- and three-byte characters, the middle falling inside one.
+        let text = format!("ab{}", "é日".repeat(1 << 21));
+        assert!(text.len() >= 8 << 20 && !text.is_char_boundary(text.len() / 2));
+        assert!(is_utf8(text.as_bytes()));
+        for at in [
+            10,
+            text.len() / 2 - 1,
+            text.len() / 2,
+            text.len() / 2 + 1,
+            text.len() - 1,
+        ] {
+            let mut bytes = text.clone().into_bytes();
+            bytes[at] = 0xFF;
+            assert!(!is_utf8(&bytes), "0xFF at {at}");
+        }
+        // A character cut at the very end.
+        let bytes = text.as_bytes();
+        assert!(!is_utf8(&bytes[..bytes.len() - 1]));
+    }
 
     #[test]
     fn line_col_counts_scalars_and_all_line_ends() {
