@@ -180,7 +180,7 @@ fn line_starts(text: &str) -> Vec<u32> {
     starts
 }
 
-fn decode_bytes(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
+fn decode_bytes(mut bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
     if bytes.len() > u32::MAX as usize - 1 {
         return Err(DecodeError {
             byte_offset: 0,
@@ -188,8 +188,10 @@ fn decode_bytes(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
             bytes: Vec::new(),
         });
     }
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return utf8(rest.to_vec(), 3).map(|t| (t, Encoding::Utf8 { bom: true }));
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        // In place: a copy of a large file would fill as many fresh pages again.
+        bytes.drain(..3);
+        return utf8(bytes, 3).map(|t| (t, Encoding::Utf8 { bom: true }));
     }
     if bytes.starts_with(b"\xFF\xFE") {
         return utf16(&bytes[2..], false, 2).map(|t| (t, Encoding::Utf16Le));
