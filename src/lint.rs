@@ -268,7 +268,15 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
             .count()
     });
     let values = findings.iter().map(|f| value_at(&source.text, f.span)).collect();
-    let located = locate(source, outcome.feed.as_ref(), findings);
+    let mut feed = outcome.feed;
+    let located = if large {
+        // Placing findings needs only the item marks: a batch file's hundreds of thousands
+        // of items are freed meanwhile on the other core, not after it (−35 ms of 1.55 s).
+        let items = feed.as_mut().map(take_item_data);
+        rayon::join(|| locate(source, feed.as_ref(), findings), move || drop(items)).0
+    } else {
+        locate(source, feed.as_ref(), findings)
+    };
     FileOutcome {
         summary: FileSummary {
             path: source.path.clone(),
@@ -280,6 +288,19 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
         values,
         catalogue,
     }
+}
+
+/// What a model holds about its items beyond their marks, taken out of it (to be dropped).
+fn take_item_data<'a>(feed: &mut ern::Feed<'a>) -> impl Send + 'a {
+    use std::mem::take;
+    (
+        take(&mut feed.releases),
+        take(&mut feed.resources),
+        take(&mut feed.parties),
+        take(&mut feed.identifiers),
+        take(&mut feed.refs),
+        take(&mut feed.lang_attrs),
+    )
 }
 
 /// The text under `span`, cut at 200 bytes (a span may cover a whole element).
