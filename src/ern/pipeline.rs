@@ -9,7 +9,10 @@ use super::ReadOutcome;
 use crate::finding::Span;
 use crate::xml::{Attr, Event, TextNode, XmlError, XmlReader};
 
-const BATCH_EVENTS: usize = 4096;
+/// Events per batch: fewer hand-overs between the threads. 16,384 (about 1 MB of events)
+/// came out 25–50 ms faster than 4,096 on the 200 MB batch file in two sets of alternating
+/// runs; 65,536 no faster.
+const BATCH_EVENTS: usize = 16384;
 
 enum Item<'a> {
     Start {
