@@ -63,6 +63,11 @@ pub fn in_file_order(a: &Located, b: &Located) -> std::cmp::Ordering {
     (a.line, a.column, a.finding.rule).cmp(&(b.line, b.column, b.finding.rule))
 }
 
+/// The report's order of two findings: path, then [`in_file_order`].
+pub fn report_order(a: &Located, b: &Located) -> std::cmp::Ordering {
+    a.path.cmp(&b.path).then_with(|| in_file_order(a, b))
+}
+
 impl Report {
     /// Files by path, findings by (path, line, column, rule). Both sorts are stable and cost
     /// one comparison per element on input already in this order, so a caller that sorted
@@ -70,8 +75,7 @@ impl Report {
     /// order pays little here.
     pub fn sort(&mut self) {
         self.files.sort_by(|a, b| a.path.cmp(&b.path));
-        self.findings
-            .sort_by(|a, b| a.path.cmp(&b.path).then_with(|| in_file_order(a, b)));
+        self.findings.sort_by(report_order);
     }
 
     pub fn summary(&self) -> Summary {

@@ -154,8 +154,7 @@ fn ordered_files(report: &Report) -> Vec<&FileSummary> {
 /// The findings of `report` in the contract's order, without copying or mutating them.
 fn ordered_findings(report: &Report) -> Vec<&Located> {
     let mut findings: Vec<&Located> = report.findings.iter().collect();
-    findings
-        .sort_by(|a, b| (&a.path, a.line, a.column, a.finding.rule).cmp(&(&b.path, b.line, b.column, b.finding.rule)));
+    findings.sort_by(|a, b| crate::report::report_order(a, b));
     findings
 }
 
