@@ -433,25 +433,19 @@ mod tests {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/identifiers-hafenkante-ern43.xml");
         let mut outcome = lint_bytes("feed.xml", std::fs::read(path).unwrap(), &Settings::default());
         assert!(outcome.findings.len() > 3);
-        let pair = |l: &Located, v: &String| (l.line, l.column, l.finding.rule, l.finding.message.clone(), v.clone());
-        let mut before: Vec<_> = outcome
-            .findings
-            .iter()
-            .zip(&outcome.values)
-            .map(|(l, v)| pair(l, v))
-            .collect();
+        let pairs = |o: &FileOutcome| -> Vec<_> {
+            let pair =
+                |(l, v): (&Located, &String)| (l.line, l.column, l.finding.rule, l.finding.message.clone(), v.clone());
+            o.findings.iter().zip(&o.values).map(pair).collect()
+        };
+        let mut before = pairs(&outcome);
         outcome.findings.reverse();
         outcome.values.reverse();
         outcome.sort_findings();
         assert!(outcome
             .findings
             .is_sorted_by(|a, b| crate::report::in_file_order(a, b).is_le()));
-        let mut after: Vec<_> = outcome
-            .findings
-            .iter()
-            .zip(&outcome.values)
-            .map(|(l, v)| pair(l, v))
-            .collect();
+        let mut after = pairs(&outcome);
         before.sort();
         after.sort();
         assert_eq!(before, after);

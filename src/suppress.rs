@@ -123,11 +123,6 @@ impl Suppressions {
     }
 }
 
-/// [`Suppressions::apply`] with the suppressions of `text`, for a caller that needs them once.
-pub fn apply(text: &str, findings: &mut Vec<Finding>, selection: &Selection, deferred: &[&str]) {
-    Suppressions::of(text).apply(findings, selection, deferred);
-}
-
 /// Every `<!-- ddexlint-… -->` comment of `text`.
 fn scan(text: &str) -> Vec<Directive> {
     let bytes = text.as_bytes();

@@ -9,6 +9,11 @@ fn finding(rule: &'static str, at: &str) -> Finding {
     Finding::new(rule, Severity::Error, o, Span::new(o, o + 1), "m")
 }
 
+/// [`Suppressions::apply`] with the suppressions of `text`.
+fn apply(text: &str, findings: &mut Vec<Finding>, selection: &Selection, deferred: &[&str]) {
+    Suppressions::of(text).apply(findings, selection, deferred);
+}
+
 fn rules(v: &[Finding]) -> Vec<&str> {
     v.iter().map(|f| f.rule).collect()
 }
