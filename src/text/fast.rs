@@ -166,7 +166,7 @@ const fn space_bit(b: u8) -> Option<u16> {
     None
 }
 
-/// [`space_bit`] of every byte, 0 for none: a table lookup per byte next to a space.
+/// [`space_bit`] of every byte, 0 for none: one table lookup per byte asked about.
 const SPACE_BITS: [u16; 256] = {
     let mut bits = [0; 256];
     let mut b = 0;
@@ -244,14 +244,16 @@ impl TextFacts {
     /// [`SPACE_NEIGHBOURS`]).
     #[inline]
     pub fn has_space_before(&self, next: u8) -> bool {
-        space_bit(next).is_none_or(|bit| self.after_space & bit != 0)
+        let bit = SPACE_BITS[usize::from(next)];
+        bit == 0 || self.after_space & bit != 0
     }
 
     /// Whether a space (U+0020) of the text may be right after the byte `prev` (exact for
     /// [`SPACE_NEIGHBOURS`]).
     #[inline]
     pub fn has_space_after(&self, prev: u8) -> bool {
-        space_bit(prev).is_none_or(|bit| self.before_space & bit != 0)
+        let bit = SPACE_BITS[usize::from(prev)];
+        bit == 0 || self.before_space & bit != 0
     }
 
     /// Whether the text has an ASCII letter.
