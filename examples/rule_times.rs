@@ -2,7 +2,7 @@
 //! time, which a busy machine disturbs less than wall time; reading large files also uses a
 //! second thread, not counted). `cargo run --release --example rule_times -- FILE`
 use ddexlint::rules::registry::RULES;
-use ddexlint::rules::{Check, Context, RuleOptions};
+use ddexlint::rules::{Context, RuleOptions};
 use ddexlint::source::Source;
 
 /// CPU time of the calling thread, in milliseconds.
@@ -36,7 +36,7 @@ fn main() {
     }
     let mut times = Vec::new();
     for rule in RULES {
-        if let Check::Feed(check) = rule.check {
+        if let Some(check) = rule.check.on_feed() {
             let t = cpu_ms();
             let mut out = Vec::new();
             check(&cx, &mut out);

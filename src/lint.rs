@@ -11,7 +11,7 @@ use crate::ern;
 use crate::finding::{Finding, Severity, Span};
 use crate::report::{FileSummary, Located};
 use crate::rules::registry::{self, RULES};
-use crate::rules::{Category, Check, Context, RuleOptions};
+use crate::rules::{Category, Context, RuleOptions};
 use crate::source::Source;
 use crate::xml::xpath::xpaths_at;
 
@@ -225,13 +225,11 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
         // file (beside the catalogue facts); a small file's rules run on its own thread (files
         // already run in parallel and a task per rule would cost more than the rule). Either
         // way the registry's order is kept, so output does not depend on scheduling.
-        let run = |rule: &&crate::rules::Rule| match rule.check {
-            Check::Feed(check) if selection.is_enabled(rule.id) => {
-                let mut out = Vec::new();
-                check(&cx, &mut out);
-                Some(out)
-            }
-            _ => None,
+        let run = |rule: &&crate::rules::Rule| {
+            let check = rule.check.on_feed().filter(|_| selection.is_enabled(rule.id))?;
+            let mut out = Vec::new();
+            check(&cx, &mut out);
+            Some(out)
         };
         let per_rule: Vec<Vec<Finding>>;
         (per_rule, catalogue) = if large {

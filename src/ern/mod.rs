@@ -5,6 +5,7 @@ mod events;
 mod items;
 pub mod model;
 mod pipeline;
+mod segment;
 mod tree;
 
 pub use model::*;

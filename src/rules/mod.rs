@@ -33,6 +33,16 @@ pub enum Category {
     Catalogue,
 }
 
+impl Check {
+    /// The check over a feed's model, of item or message scope.
+    pub fn on_feed(self) -> Option<fn(&Context, &mut Vec<Finding>)> {
+        match self {
+            Check::Item(check) | Check::Message(check) => Some(check),
+            Check::Reader | Check::Catalogue => None,
+        }
+    }
+}
+
 impl Category {
     pub const ALL: &'static [Category] = &[
         Category::Xml,
@@ -93,8 +103,13 @@ pub enum Check {
     /// Reported outside the model's rules: by the reader (well-formedness, DOCTYPE, version)
     /// or by the suppression-comment pass (`suppression-*`).
     Reader,
-    /// Runs over one feed's model.
-    Feed(fn(&Context, &mut Vec<Finding>)),
+    /// Runs over one feed's model, and what it finds about an item depends only on that item
+    /// and the message's context (root, header, parties): it finds the same in segments of
+    /// the message as in the whole ([`crate::ern::Feed::segment`]; `tests/segments.rs`).
+    Item(fn(&Context, &mut Vec<Finding>)),
+    /// Runs over one feed's model and needs all of it (the rule's entry says why): a
+    /// streaming reader has to give it what it reads of every item.
+    Message(fn(&Context, &mut Vec<Finding>)),
     /// Runs on the catalogue index of a whole run: the check is in
     /// [`catalogue::CHECKS`], by rule id.
     Catalogue,

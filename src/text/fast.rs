@@ -241,7 +241,7 @@ impl TextFacts {
     }
 
     /// Whether a space (U+0020) of the text may be right before the byte `next` (exact for
-    /// [`SPACE_NEIGHBOURS`]).
+    /// the sixteen bytes the facts track: space and `!"'(),-./:;?[]}`).
     #[inline]
     pub fn has_space_before(&self, next: u8) -> bool {
         let bit = SPACE_BITS[usize::from(next)];
@@ -249,7 +249,7 @@ impl TextFacts {
     }
 
     /// Whether a space (U+0020) of the text may be right after the byte `prev` (exact for
-    /// [`SPACE_NEIGHBOURS`]).
+    /// the sixteen bytes the facts track).
     #[inline]
     pub fn has_space_after(&self, prev: u8) -> bool {
         let bit = SPACE_BITS[usize::from(prev)];

@@ -51,7 +51,7 @@ Never applied. A DPID with only hyphens, spaces or lowercase letters wrong gets 
 form as a suggestion; a wrong check character gets the value with the right one as a
 suggestion, but the typo may be in any other character: look the party up in the DDEX DPID
 registry."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 static FORMAT: IdFormat = IdFormat {

@@ -41,7 +41,7 @@ the issuer registered. The ERN schema types GRid as a plain string.
 Never applied. A GRid with only hyphens, spaces or lowercase letters wrong gets its clean
 form as a suggestion; a wrong check character gets the value with the right one as a
 suggestion, but the typo may be in any other character, so check with the GRid's issuer."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 static FORMAT: IdFormat = IdFormat {

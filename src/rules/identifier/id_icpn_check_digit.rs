@@ -45,7 +45,7 @@ digits (not when the element's text is split by a comment; then the clean value 
 proposed). A wrong check digit gets the value with the right one as a suggestion, never
 applied: the typo may be in any other digit, so compare with the bar code registered for the
 product."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 static FORMAT: IdFormat = IdFormat {

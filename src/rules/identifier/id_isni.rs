@@ -44,7 +44,7 @@ Safe when only spaces (invisible characters such as zero-width spaces count as s
 is split by a comment). Hyphens, an isni.org URL or a lowercase `x` get the clean form as a
 suggestion only. A wrong check character gets the value with the right one as a suggestion,
 never applied: look the party up on isni.org."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 static FORMAT: IdFormat = IdFormat {

@@ -50,7 +50,7 @@ spaces), letter case or an `ISRC` prefix are wrong: `--fix` writes the 12 bare c
 (not when the element's text is split by a comment; then the clean value is only proposed).
 Nothing is proposed for a wrong shape or country code: only the label's ISRC registry knows
 the right code."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 static FORMAT: IdFormat = IdFormat {

@@ -50,7 +50,7 @@ a business decision the feed should state explicitly, not bury in prose.
 A suggestion, never applied: the imprint named after "under exclusive license to", else the
 text before ", a division of" (or "marketed by", …), else the name with the notice and year
 removed. Which company is the label remains a human decision."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 /// Licence or ownership wording; `Keep::After` means the label is what follows it.

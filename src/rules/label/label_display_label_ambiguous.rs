@@ -47,7 +47,7 @@ follow whichever one was picked.
 
 ## Fix
 None: which label is meant is a business decision."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 /// What a label shows: the ERN 3 name, or the ERN 4 party's first name (else its reference).

@@ -41,7 +41,8 @@ Keep it, and use the same label name on every release; or use the artist's impri
 
 ## Fix
 None: this is a choice, not an error."#,
-    check: Check::Feed(check),
+    // Whole message: reports a shared label party once, for the first release whose artist it matches.
+    check: Check::Message(check),
 };
 
 /// Display form and label keys of the names the rule compares, each computed once per

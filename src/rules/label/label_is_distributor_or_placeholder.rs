@@ -44,7 +44,7 @@ a database placeholder, not a value to deliver.
 
 ## Fix
 None: only the artist or label knows the imprint."##,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 /// Placeholder names, as keys (see [`key`]).

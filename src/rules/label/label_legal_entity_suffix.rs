@@ -39,7 +39,7 @@ releases and not on others splits the label's catalogue on DSPs. The legal entit
 ## Fix
 A suggestion, never applied: the name without the legal form. Some labels are known by a
 name that includes it; keep it then, but use it the same way on every release."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

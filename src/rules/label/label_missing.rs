@@ -39,7 +39,7 @@ may reject it (RP 1766-1 is a *Fatal Error*).
 
 ## Fix
 None: only the label knows its name."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

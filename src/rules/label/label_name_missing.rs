@@ -38,7 +38,7 @@ release page or matched by label search, so the release ends up with no visible 
 
 ## Fix
 None: only the label knows its name."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

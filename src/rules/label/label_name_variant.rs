@@ -56,7 +56,8 @@ A suggestion, never applied: the most common spelling (across files: the registr
 else the most common). A spelling that only lacks the diacritics of another is never
 proposed in its place. With a label registry, registered aliases are replaced by the
 canonical name by `--fix` (`label-registry-alias`)."#,
-    check: Check::Feed(check),
+    // Whole message: compares the spellings of every label of the message.
+    check: Check::Message(check),
 };
 
 struct Spelling<'f, 'a> {

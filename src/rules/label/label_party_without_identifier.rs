@@ -40,7 +40,7 @@ gain is consistency on the sender's and recipient's side.
 
 ## Fix
 None: only the label or its distributor knows its identifiers."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

@@ -38,7 +38,7 @@ aliases = ["Kaleidoskop Records GmbH"]
 ## Fix
 Safe: the name is replaced by the registry's canonical name (the registry is the label
 group's own decision)."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

@@ -39,7 +39,7 @@ dpid = "PADPIDA20170815093"
 
 ## Fix
 A suggestion: the registry's identifier (the registry may be the one that is wrong)."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 /// The compact form of an identifier as written. A malformed one (a transposed digit fails

@@ -39,7 +39,7 @@ must not contain "any URLs"), and ™/® need proof of a registered mark at some
 ## Fix
 A suggestion, never applied: the name with the orphan punctuation, unmatched brackets,
 wrapping quotes, ®/™ and URLs or handles removed. Balanced brand brackets are kept."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 const PAIRS: &[(char, char)] = &[

@@ -39,7 +39,7 @@ name = "Nordlys Plater"
 ## Fix
 None: only the label group knows whether the name is new or a misspelling; the closest
 registered names are shown in the help."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

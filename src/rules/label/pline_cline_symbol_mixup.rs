@@ -40,7 +40,7 @@ notices as this may invalidate both notices". A DSP that shows the P line as "�
 Suggests the text with the right symbol (in the same style: `©` → `℗`, `(C)` → `(P)`), or,
 for a line holding both notices at its start, the text with only this line's notice. Never
 applied: a `©` in a P line may also mean the whole line was pasted into the wrong element."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 fn check_line(line: &RightsLine, out: &mut Vec<Finding>) {

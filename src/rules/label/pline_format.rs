@@ -55,7 +55,7 @@ placeholder.
 Suggests `symbol year owner` with the text's own symbol style, the `<Year>` (else the text's
 year) and the text's owner (else the `…Company`). Never applied: which year is right is a
 rights question, and a future year has no suggestion."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 /// A `<Year>` value: `Some(year)` when it is four digits (a gYear time zone is allowed).

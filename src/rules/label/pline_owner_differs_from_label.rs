@@ -54,7 +54,8 @@ both places:
 
 ## Fix
 None: who owns the recording is a rights question."#,
-    check: Check::Feed(check),
+    // Whole message: counts the releases that share a P line owner.
+    check: Check::Message(check),
 };
 
 /// The key names are compared by: the label name key, without a leading "the" and without

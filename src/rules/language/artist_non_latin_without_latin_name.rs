@@ -50,7 +50,8 @@ end with a Latin form available.
 
 ## Fix
 None: only the artist knows the official romanization."#,
-    check: Check::Feed(check),
+    // Whole message: reports a name once per message, counting the other items that carry it.
+    check: Check::Message(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

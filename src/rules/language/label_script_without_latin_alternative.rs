@@ -49,7 +49,8 @@ only by their native name.
 
 ## Fix
 None: ddexlint never machine-transliterates a brand name."#,
-    check: Check::Feed(check),
+    // Whole message: reports a label once per message, counting the other releases that carry it.
+    check: Check::Message(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

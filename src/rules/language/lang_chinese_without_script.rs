@@ -43,7 +43,7 @@ sample data.
 Suggestion only, and only when the characters tell (`zh` → `zh-Hans` or `zh-Hant`, keeping
 the region). The table is small: many titles use only characters common to both scripts,
 and then nothing is suggested."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 const CHINESE: &[&str] = &["zh", "yue", "cmn", "wuu", "hak", "nan", "lzh"];

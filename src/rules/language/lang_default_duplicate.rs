@@ -45,7 +45,7 @@ the Release Profile does, and DSPs that run it reject the message.
 ## Fix
 None: only the sender knows which variant is the default. Remove `IsDefault` (or set it to
 `false`) on every other sibling."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

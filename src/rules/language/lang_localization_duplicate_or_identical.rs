@@ -68,7 +68,7 @@ Japanese, Greek or Cyrillic original gives Latin-keyboard users nothing to type.
 Suggestion only. When the conflicting variant is in Latin letters under a non-Latin
 language tag, the finding proposes the `-Latn` tag it probably meant (`ja` → `ja-Latn`);
 otherwise keep one variant or give each its own territory."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

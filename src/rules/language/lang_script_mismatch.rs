@@ -67,7 +67,7 @@ Suggestion only: the tag for the text's script (`ja-Latn` → `ja`, `sr-Cyrl` �
 `ru` → `ru-Latn`), or the language the script points to when the declared language is not
 written in it (`en` on kana → `ja`). A romanized text may instead be a translation, which
 needs the tag of its own language: the help says so."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

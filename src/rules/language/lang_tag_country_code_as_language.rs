@@ -53,7 +53,8 @@ errors of `lang-tag-invalid-or-deprecated-subtag`; this rule says which language
 Suggestion only: the tag with the likely language (`kr` → `ko`, `jp-JP` → `ja-JP`). When a
 code stands for several languages (`ge`, `be`, `ch`), the texts' script picks one if it can;
 otherwise the candidates are listed."#,
-    check: Check::Feed(check),
+    // Whole message: judges an attribute by the texts that inherit it, on any item.
+    check: Check::Message(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

@@ -50,7 +50,7 @@ canonical form (`iw` → `he`, `iw-IL` → `he-IL`, `zh-yue` → `yue`); when th
 is applied. Unknown subtags get a suggestion when one is known (`english` → `en`, `ger` →
 `de`, `jp` → `ja`, `en-UK` → `en-GB`); a country code that stands for several languages
 (`ge`: Georgian or German) gets none here, see `lang-tag-country-code-as-language`."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 fn kind_noun(kind: SubtagKind) -> &'static str {

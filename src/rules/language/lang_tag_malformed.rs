@@ -47,7 +47,7 @@ Safe when the repairs (trim, `_` → `-`, removal of a POSIX suffix such as `.UT
 `@euro`, canonical case) give a tag that is well-formed and valid: `en_US` → `en-US`,
 `sr_latn_rs` → `sr-Latn-RS`. When the repaired tag still has unregistered subtags, or the value
 is a language name (`English` → `en`), the corrected tag is only suggested."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

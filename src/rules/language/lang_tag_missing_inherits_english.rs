@@ -50,7 +50,7 @@ Suggestion only: a tag from the script when the script names one language (kana 
 Hangul → `ko`, Greek → `el`, Hebrew → `he`; Chinese characters → `zh-Hans` or `zh-Hant` when
 the characters tell). For scripts shared by many languages (Cyrillic, Arabic, Han alone) the
 candidates are listed."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

@@ -38,7 +38,7 @@ write `ja-Jpan`, and a recipient may expect exactly that string.
 ## Fix
 None: keep the script subtag where a recipient's specification shows it (YouTube's `ja-Jpan`);
 otherwise remove it by hand, consistently across the feed."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

@@ -65,7 +65,7 @@ Suggestion only: the finding proposes the title recased by the convention of its
 (Japanese title case with lowercase particles; pinyin sentence case; the original's word
 capitalization for Cyrillic, Greek and Armenian; sentence case otherwise). Proper nouns
 inside the title may need their capital back."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 const JA_PARTICLES: &[&str] = &[

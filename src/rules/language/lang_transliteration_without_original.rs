@@ -65,7 +65,8 @@ Suggestion only: the finding proposes the `LanguageAndScriptCode` of the missing
 variant (`ja`, `el`, `ru` …). ddexlint cannot invent the original text. If the Latin form is
 in fact the only official one (an artist who is only known by a Latin name), tag it with
 the language the name is in rather than as a romanization."#,
-    check: Check::Feed(check),
+    // Whole message: reports a set of names once per message; the original may be on another item.
+    check: Check::Message(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

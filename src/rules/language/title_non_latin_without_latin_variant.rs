@@ -59,7 +59,7 @@ script.
 ## Fix
 None: ddexlint never machine-transliterates a title. The help names the tag the
 romanization would carry when the language is clear."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

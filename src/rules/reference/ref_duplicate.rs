@@ -33,7 +33,8 @@ silently replaced by another.
 
 ## Fix
 None: the references that use it must be re-pointed by hand."#,
-    check: Check::Feed(check),
+    // Whole message: compares the definitions of all the items.
+    check: Check::Message(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

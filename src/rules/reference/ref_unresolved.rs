@@ -36,7 +36,8 @@ not exist. The DSP then shows no label (search by label loses the release) or dr
 
 ## Fix
 None: which item was meant cannot be known."#,
-    check: Check::Feed(check),
+    // Whole message: matches every reference against every definition.
+    check: Check::Message(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

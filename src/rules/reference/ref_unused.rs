@@ -32,7 +32,8 @@ a track or image that no release delivers.
 
 ## Fix
 None."#,
-    check: Check::Feed(check),
+    // Whole message: matches every definition against every reference.
+    check: Check::Message(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

@@ -61,7 +61,7 @@ called one thing in one store and another thing in the next, and version informa
 Suggests the text built from the `DisplayTitle`: `TitleText`, the first subtitle in
 parentheses, further ones in square brackets (Apple's convention). Never applied: the split
 title may be the wrong one."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 /// NFC, invisible characters dropped, whitespace collapsed and trimmed.

@@ -50,7 +50,7 @@ characters are a common trick to pass a "required field" check.
 
 ## Fix
 None: only the sender knows the value. If the element is optional and has no value, remove it."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 /// Whether `c` shows nothing: white space, controls, default-ignorable code points and

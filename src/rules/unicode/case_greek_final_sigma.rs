@@ -43,7 +43,8 @@ de-duplication and artist matching treat `σ` and `ς` as different letters.
 
 ## Fix
 Safe: every final `σ` becomes `ς` and every medial `ς` becomes `σ`, with the guards above."#,
-    check: Check::Feed(check),
+    // Whole message: names a party by the role the message's references give it.
+    check: Check::Message(check),
 };
 
 fn is_greek_letter(c: char) -> bool {

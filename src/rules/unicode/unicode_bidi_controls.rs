@@ -41,7 +41,7 @@ own; a title that needs direction help uses the marks RLM/LRM instead.
 ## Fix
 None: the characters may encode display order that the stored text does not, so the right
 value needs a person who can read it."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 const CONTROLS: [char; 9] = [

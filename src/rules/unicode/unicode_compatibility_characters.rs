@@ -59,7 +59,7 @@ Unsafe (applied with `--unsafe-fixes`): only the reported characters are replace
 compatibility (NFKC) mapping, then the value is put in NFC so halfwidth voiced marks combine
 (`ｶﾞ` → `ガ`). The rest of the value is never compatibility-folded. It is unsafe because the
 stylised spelling might be deliberate."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 #[derive(Clone, Copy, PartialEq, Eq)]

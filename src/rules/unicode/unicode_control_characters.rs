@@ -50,7 +50,7 @@ Safe when the value holds only tabs, line breaks and line/paragraph separators: 
 them, with the spaces around it, becomes one space. When it holds a C1 or other control the
 fix is a suggestion: C1 controls become their Windows-1252 character (U+0092 → `’`, U+0085 →
 `…`) or are dropped when Windows-1252 has none, other controls are dropped."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 /// The Windows-1252 character for a C1 control read as Latin-1, if any.

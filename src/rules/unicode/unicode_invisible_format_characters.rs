@@ -64,7 +64,7 @@ When the value also holds a combining grapheme joiner, a Khmer inherent vowel, a
 format control or a musical format character, whose removal might matter, the same value is
 only suggested. Meaningful invisible characters (ZWJ/ZWNJ, marks in right-to-left text,
 emoji tag sequences, variation selectors after a base) are never touched."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 /// Whether the flagged character at `i` is removed by the safe fix.

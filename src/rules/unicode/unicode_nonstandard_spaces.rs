@@ -43,7 +43,7 @@ MusicBrainz: "you can use normal spaces instead of unbreakable spaces".
 ## Fix
 Safe: each reported character becomes U+0020. The ideographic space in CJK text is not
 reported, so never touched."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

@@ -47,7 +47,7 @@ decomposed text, which then travels into metadata by copy and paste.
 Safe: the value is replaced by its NFC form, keeping CJK compatibility ideographs as they are.
 NFC is canonical, idempotent and stable across Unicode versions. When the value is split by
 comments or CDATA the corrected value is only proposed."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

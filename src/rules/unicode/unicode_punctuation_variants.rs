@@ -57,7 +57,8 @@ MusicBrainz) prefer the typographic `’`; consistency within a delivery is the 
 Suggestion only: the value with the feed's majority apostrophe (ties: `’`) and quote style.
 Straight quotes become the typographic quotes most used in the feed for the value's
 language."#,
-    check: Check::Feed(check),
+    // Whole message: compares each text with the message's most used punctuation.
+    check: Check::Message(check),
 };
 
 /// An apostrophe-like character between two letters.

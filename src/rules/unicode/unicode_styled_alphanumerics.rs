@@ -51,7 +51,7 @@ their compatibility (NFKC) letter, negative circled and squared letters by the c
 letter, and small capitals by the lowercase letter (style generators turn lowercase input
 into small capitals). It is never applied automatically: the intended letter case is the
 artist's choice."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 #[derive(Clone, Copy, PartialEq, Eq)]

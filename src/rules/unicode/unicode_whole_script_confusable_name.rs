@@ -49,7 +49,8 @@ proprietary id) so that it is not merged with the Latin look-alike.
 
 ## Fix
 None: only the label knows whether the name is meant to be in this script."#,
-    check: Check::Feed(check),
+    // Whole message: looks for the look-alike Latin name anywhere in the message.
+    check: Check::Message(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

@@ -47,7 +47,7 @@ rule looks at both neighbours before reporting.
 Suggestion only: the value without the reported characters. It is never applied
 automatically, because a joiner's role can depend on fonts and spelling conventions the
 linter cannot see."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 /// Scripts whose letters join, where ZWJ/ZWNJ control joining.

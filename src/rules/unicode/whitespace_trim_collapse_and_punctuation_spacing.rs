@@ -47,7 +47,7 @@ Safe for the whitespace itself: the value is trimmed and each run of whitespace 
 words becomes one space. The punctuation spacing is a separate finding whose corrected value
 is only suggested: a space before punctuation is sometimes a deliberate stylisation. A value
 that is nothing but whitespace is reported without a fix."#,
-    check: Check::Feed(check),
+    check: Check::Item(check),
 };
 
 /// `2 spaces`, `a tab`, `a line break and 4 spaces`.

@@ -1,0 +1,124 @@
+//! A message's model cut down to some of its content items: the unit in which a streaming
+//! reader would hand a batch file to the rules, so that it need not hold the whole model at
+//! once. Today only `tests/segments.rs` uses it, to check the scope each rule declares; the
+//! streaming reader is not written yet.
+//!
+//! A segment keeps the message's *context* whole (the root, the `MessageHeader`, every party:
+//! labels and artists resolve through the `PartyList`, which comes first) and, of the
+//! *content items* (releases and resources), only the chosen ones. A rule whose findings
+//! about an item depend on nothing but that item and the context finds the same things in
+//! the segments as in the whole message, once the findings several segments share are merged
+//! ([`crate::rules::Check::Item`]); the others need the whole message
+//! ([`crate::rules::Check::Message`]).
+
+use super::model::{Feed, Owner};
+
+impl<'a> Feed<'a> {
+    /// How many content items (releases and resources) the message has, in document order:
+    /// the indexes [`Feed::segment`] takes.
+    pub fn content_items(&self) -> usize {
+        self.content_marks().len()
+    }
+
+    /// The model of the context plus the content items `first..end` (indexes of
+    /// [`Feed::content_items`]); item marks and parent paths are kept whole, for XPaths.
+    pub fn segment(&self, first: usize, end: usize) -> Feed<'a> {
+        let content = self.content_marks();
+        let chosen: Vec<(u32, u32)> = content[first.min(content.len())..end.min(content.len())].to_vec();
+        let inside = |ranges: &[(u32, u32)], at: u32| {
+            let k = ranges.partition_point(|r| r.0 <= at);
+            k > 0 && at < ranges[k - 1].1
+        };
+        // What the segment keeps: anything chosen, and anything outside every content item.
+        let keep = |at: u32| inside(&chosen, at) || !inside(&content, at);
+
+        let mut feed = Feed::new(
+            self.version.clone(),
+            self.root_elem,
+            self.root_tag_span,
+            self.root_lang.clone(),
+        );
+        feed.items = self.items.clone();
+        feed.item_parents = self.item_parents.clone();
+        feed.lang_attrs = self.lang_attrs.iter().filter(|a| keep(a.elem)).cloned().collect();
+        feed.default_flags = self
+            .default_flags
+            .iter()
+            .filter(|f| keep(f.attr.elem))
+            .cloned()
+            .collect();
+        feed.refs = self.refs.iter().filter(|r| keep(r.text.elem)).cloned().collect();
+
+        // Items keep their order; owners and identifier indexes are renumbered.
+        let kept_index = |elems: &mut dyn Iterator<Item = u32>| -> Vec<Option<usize>> {
+            let mut next = 0;
+            elems
+                .map(|e| {
+                    keep(e).then(|| {
+                        next += 1;
+                        next - 1
+                    })
+                })
+                .collect()
+        };
+        let release_at = kept_index(&mut self.releases.iter().map(|r| r.elem));
+        let resource_at = kept_index(&mut self.resources.iter().map(|r| r.elem));
+        let owner_kept = |owner: Owner| match owner {
+            Owner::Header | Owner::Party(_) => Some(owner),
+            Owner::Release(i) => release_at[i].map(Owner::Release),
+            Owner::Resource(i) => resource_at[i].map(Owner::Resource),
+        };
+        let mut identifier_at = vec![None; self.identifiers.len()];
+        for (i, id) in self.identifiers.iter().enumerate() {
+            if let Some(owner) = owner_kept(id.owner) {
+                identifier_at[i] = Some(feed.identifiers.len());
+                let mut id = id.clone();
+                id.owner = owner;
+                feed.identifiers.push(id);
+            }
+        }
+        let ids = |ids: &[usize]| -> Vec<usize> { ids.iter().filter_map(|&i| identifier_at[i]).collect() };
+
+        feed.header = renumbered(self.header.iter(), |h| h.ids = ids(&h.ids));
+        feed.parties = renumbered(self.parties.iter(), |p| p.ids = ids(&p.ids));
+        let releases = self.releases.iter().zip(&release_at).filter(|(_, at)| at.is_some());
+        feed.releases = renumbered(releases.map(|(r, _)| r), |r| r.ids = ids(&r.ids));
+        let resources = self.resources.iter().zip(&resource_at).filter(|(_, at)| at.is_some());
+        feed.resources = renumbered(resources.map(|(r, _)| r), |r| r.ids = ids(&r.ids));
+        feed.finish();
+        feed
+    }
+
+    /// The byte ranges of the items that hold a release or a resource, in document order.
+    fn content_marks(&self) -> Vec<(u32, u32)> {
+        let mut elems: Vec<u32> = self
+            .releases
+            .iter()
+            .map(|r| r.elem)
+            .chain(self.resources.iter().map(|r| r.elem))
+            .collect();
+        elems.sort_unstable();
+        let mut marks: Vec<(u32, u32)> = self
+            .items
+            .iter()
+            .filter(|m| {
+                let k = elems.partition_point(|&e| e < m.start);
+                elems.get(k).is_some_and(|&e| e < m.end)
+            })
+            .map(|m| (m.start, m.end))
+            .collect();
+        marks.sort_unstable();
+        marks
+    }
+}
+
+/// Copies of `items`, each with its identifier indexes renumbered by `renumber`.
+fn renumbered<'x, T: Clone + 'x>(items: impl Iterator<Item = &'x T>, renumber: impl Fn(&mut T)) -> Vec<T> {
+    items
+        .map(|item| {
+            let mut item = item.clone();
+            renumber(&mut item);
+            item
+        })
+        .collect()
+}

@@ -1,0 +1,120 @@
+//! Rules of item scope ([`Check::Item`]) find the same things in a message's segments as in
+//! the whole message: what lets a streaming reader hand a batch file to them a few items at a
+//! time. Checked over the real corpus, the rule fixtures, the samples and a generated batch
+//! (`tests/data/batch-ern43.xml`: 21 albums sharing labels and artists, with planted problems,
+//! from `bench/gen_ern.py --big … --size-mb 0.5 --seed 3 --bad-rate 0.5`).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use ddexlint::ern::Feed;
+use ddexlint::rules::registry::RULES;
+use ddexlint::rules::{Check, Context, RuleOptions};
+use ddexlint::source::Source;
+
+fn xml_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            xml_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "xml") {
+            out.push(p);
+        }
+    }
+}
+
+fn files() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for d in ["../shared/corpus/real", "tests/fixtures", "samples", "tests/data"] {
+        xml_files(&root.join(d), &mut out);
+    }
+    out.sort();
+    out
+}
+
+/// Each item rule's findings on `feed`, added to `out` (as text: every field counts).
+fn find(feed: &Feed, source: &Source, out: &mut BTreeMap<&'static str, BTreeSet<String>>) {
+    let options = RuleOptions::default();
+    let cx = Context::new(feed, source, &options);
+    for rule in RULES {
+        if let Check::Item(check) = rule.check {
+            let mut found = Vec::new();
+            check(&cx, &mut found);
+            out.entry(rule.id)
+                .or_default()
+                .extend(found.iter().map(|f| format!("{f:?}")));
+        }
+    }
+}
+
+#[test]
+fn item_rules_find_the_same_in_one_item_segments() {
+    let mut differ: Vec<String> = Vec::new();
+    let mut items = 0;
+    for path in files() {
+        let Ok(source) = Source::decode(path.display().to_string(), std::fs::read(&path).unwrap()) else {
+            continue;
+        };
+        let Some(feed) = ddexlint::ern::read(&source.text).feed else {
+            continue;
+        };
+        let mut whole = BTreeMap::new();
+        find(&feed, &source, &mut whole);
+        // The context alone, then each content item with the context.
+        let mut segments = BTreeMap::new();
+        find(&feed.segment(0, 0), &source, &mut segments);
+        for k in 0..feed.content_items() {
+            find(&feed.segment(k, k + 1), &source, &mut segments);
+        }
+        items += feed.content_items();
+        for (id, found) in &whole {
+            let in_segments = &segments[id];
+            if found != in_segments {
+                differ.push(format!(
+                    "{id} on {}: only in the whole message {:?}; only in segments {:?}",
+                    path.display(),
+                    found.difference(in_segments).next(),
+                    in_segments.difference(found).next()
+                ));
+            }
+        }
+    }
+    assert!(items > 1000, "too few items to show anything: {items}");
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
+
+#[test]
+fn a_segment_keeps_the_context_and_its_items_only() {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/batch-ern43.xml")).unwrap();
+    let feed = ddexlint::ern::read(&text).feed.unwrap();
+    let n = feed.content_items();
+    assert_eq!(n, feed.releases.len() + feed.resources.len());
+    let context = feed.segment(0, 0);
+    assert!(context.releases.is_empty() && context.resources.is_empty());
+    assert_eq!(context.parties.len(), feed.parties.len());
+    // Cut in three, the segments hold every item once, and every identifier of an item.
+    let cuts = [0, n / 3, 2 * n / 3, n];
+    let parts: Vec<Feed> = cuts.windows(2).map(|w| feed.segment(w[0], w[1])).collect();
+    let count = |f: fn(&Feed) -> usize| parts.iter().map(f).sum::<usize>();
+    assert_eq!(count(|f| f.releases.len()), feed.releases.len());
+    assert_eq!(count(|f| f.resources.len()), feed.resources.len());
+    let item_ids = |f: &Feed| {
+        f.releases.iter().map(|r| r.ids.len()).sum::<usize>() + f.resources.iter().map(|r| r.ids.len()).sum::<usize>()
+    };
+    assert_eq!(count(item_ids), item_ids(&feed));
+    for part in &parts {
+        // Identifier indexes are renumbered with the items: each points at its own owner's.
+        for (i, r) in part.releases.iter().enumerate() {
+            for id in part.identifiers_of(&r.ids) {
+                assert_eq!(id.owner, ddexlint::ern::Owner::Release(i));
+            }
+        }
+        for (i, r) in part.resources.iter().enumerate() {
+            for id in part.identifiers_of(&r.ids) {
+                assert_eq!(id.owner, ddexlint::ern::Owner::Resource(i));
+            }
+        }
+    }
+}
