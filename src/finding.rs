@@ -1,5 +1,7 @@
 //! Findings: plain data produced by rules and consumed by renderers and the fixer.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 /// A byte range in the decoded (UTF-8) text of a source file.
@@ -135,7 +137,9 @@ pub struct Finding {
     /// `end_line`/`end_column`.
     pub span: Span,
     pub message: String,
-    pub help: Option<String>,
+    /// Most rules' help is a fixed text: it is borrowed rather than copied into each of a
+    /// catalogue run's hundreds of thousands of findings.
+    pub help: Option<Cow<'static, str>>,
     pub fix: Option<Fix>,
 }
 
@@ -152,7 +156,7 @@ impl Finding {
             fix: None,
         }
     }
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }

@@ -98,6 +98,9 @@ pub struct Settings {
     /// Copy each file's [`FileFacts`] out for the catalogue pass (the CLI sets it when a
     /// catalogue rule is enabled; library callers that lint one file leave it off).
     pub catalogue: bool,
+    /// Leave [`Located::source_line`] empty: only the human, SARIF and GitLab formats read it
+    /// (the CLI sets this for the others; a catalogue run's copies of lines are megabytes).
+    pub without_source_lines: bool,
 }
 
 impl Settings {
@@ -267,13 +270,18 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
     });
     let values = findings.iter().map(|f| value_at(&source.text, f.span)).collect();
     let mut feed = outcome.feed;
+    let lines = !settings.without_source_lines;
     let located = if large {
         // Placing findings needs only the item marks: a batch file's hundreds of thousands
         // of items are freed meanwhile on the other core, not after it (−35 ms of 1.55 s).
         let items = feed.as_mut().map(take_item_data);
-        rayon::join(|| locate(source, feed.as_ref(), findings), move || drop(items)).0
+        rayon::join(
+            || locate_lines(source, feed.as_ref(), findings, lines),
+            move || drop(items),
+        )
+        .0
     } else {
-        locate(source, feed.as_ref(), findings)
+        locate_lines(source, feed.as_ref(), findings, lines)
     };
     FileOutcome {
         summary: FileSummary {
@@ -313,11 +321,16 @@ fn value_at(text: &str, span: crate::finding::Span) -> String {
 /// Resolve offsets to lines, columns and XPaths (from the feed's items when there is a
 /// model, else by scanning the document).
 pub fn locate(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Finding>) -> Vec<Located> {
+    locate_lines(source, feed, findings, true)
+}
+
+/// [`locate`], copying each finding's source line only if `lines`.
+fn locate_lines(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Finding>, lines: bool) -> Vec<Located> {
     // A batch file's tens of thousands of findings are placed in chunks on all cores (the
     // chunks keep their order); a small file's few on its own thread.
     const CHUNK: usize = 4096;
     if findings.len() <= CHUNK {
-        return locate_in_order(source, feed, findings);
+        return locate_in_order(source, feed, findings, lines);
     }
     // One line index for all the chunks: without it each would count lines from the start.
     source.index_lines();
@@ -328,12 +341,12 @@ pub fn locate(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Finding>)
     }
     let placed: Vec<Vec<Located>> = chunks
         .into_par_iter()
-        .map(|chunk| locate_in_order(source, feed, chunk))
+        .map(|chunk| locate_in_order(source, feed, chunk, lines))
         .collect();
     placed.into_iter().flatten().collect()
 }
 
-fn locate_in_order(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Finding>) -> Vec<Located> {
+fn locate_in_order(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Finding>, lines: bool) -> Vec<Located> {
     let anchors: Vec<u32> = findings.iter().map(|f| f.anchor).collect();
     let xpaths = match feed {
         Some(feed) => feed.xpaths_at(&source.text, &anchors),
@@ -354,7 +367,7 @@ fn locate_in_order(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Find
                 end_line: place.end.0,
                 column_end: place.end.1,
                 xpath,
-                source_line: Some(source.text[place.line.0..place.line.1].to_string()),
+                source_line: lines.then(|| source.text[place.line.0..place.line.1].to_string()),
                 finding,
             }
         })

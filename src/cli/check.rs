@@ -186,12 +186,16 @@ fn write_output(args: &CheckArgs, run: &Collected) -> Result<(), CliError> {
         show_fixes: args.show_fixes,
         preview: args.diff,
     };
-    let mut buf = Vec::new();
-    if args.show_fixes && format == Format::Human {
-        render_applied(&run.applied, &mut buf)?;
-    }
-    render(&run.report, format, &opts, &mut buf)?;
-
+    // The report is written as it is rendered (a catalogue run's is hundreds of megabytes),
+    // after the fixed stdin document and the diffs.
+    let report = |out: &mut dyn Write| -> std::io::Result<()> {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, out);
+        if args.show_fixes && format == Format::Human {
+            render_applied(&run.applied, &mut out)?;
+        }
+        render(&run.report, format, &opts, &mut out)?;
+        out.flush()
+    };
     let mut out = std::io::stdout().lock();
     if let Some(doc) = &run.stdin_document {
         out.write_all(doc)?;
@@ -200,9 +204,11 @@ fn write_output(args: &CheckArgs, run: &Collected) -> Result<(), CliError> {
         out.write_all(d.as_bytes())?;
     }
     match &args.output {
-        Some(path) => std::fs::write(path, &buf).map_err(|e| format!("{}: {}", path.display(), e))?,
-        None if report_to_stderr => std::io::stderr().write_all(&buf)?,
-        None => out.write_all(&buf)?,
+        Some(path) => std::fs::File::create(path)
+            .and_then(|mut file| report(&mut file))
+            .map_err(|e| format!("{}: {}", path.display(), e))?,
+        None if report_to_stderr => report(&mut std::io::stderr().lock())?,
+        None => report(&mut out)?,
     }
     out.flush()?;
     Ok(())

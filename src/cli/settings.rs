@@ -14,7 +14,7 @@ use ddexlint::lint::{Selection, Settings};
 use ddexlint::rules::registry;
 use ddexlint::rules::RuleOptions;
 
-use super::args::{self, CheckArgs};
+use super::args::{self, CheckArgs, FormatArg};
 use super::CliError;
 
 /// Everything `check` needs beyond the paths.
@@ -95,6 +95,7 @@ pub fn resolve(args: &CheckArgs) -> Result<Resolved, CliError> {
         },
         per_path,
         catalogue: false,
+        without_source_lines: !matches!(args.format, FormatArg::Human | FormatArg::Sarif | FormatArg::Gitlab),
     };
     settings.catalogue = ddexlint::catalogue::wanted(&settings);
     Ok(Resolved {

@@ -104,28 +104,34 @@ fn entry(out: &mut dyn Write, key: &str, value: &impl Serialize, first: bool) ->
     out.write_all(&text)
 }
 
-/// The `findings` array, two levels deep, its elements rendered in chunks in parallel.
+/// The `findings` array, two levels deep, its elements rendered in chunks in parallel, a
+/// window of chunks at a time: a catalogue run's report is hundreds of megabytes, which
+/// need not all be in memory before they are written.
 fn findings_array(out: &mut dyn Write, findings: &[&Located]) -> io::Result<()> {
     use rayon::prelude::*;
+    const CHUNK: usize = 1024;
+    const WINDOW: usize = 32 * CHUNK;
     if findings.is_empty() {
         return out.write_all(b"[]");
     }
-    let chunks: Vec<io::Result<Vec<u8>>> = findings
-        .par_chunks(1024)
-        .map(|chunk| {
-            let mut text = Vec::with_capacity(chunk.len() * 600);
-            for &l in chunk {
-                text.extend_from_slice(b",\n    ");
-                pretty(&mut text, &JsonFinding::from(l), b"    ")?;
-            }
-            Ok(text)
-        })
-        .collect();
     out.write_all(b"[")?;
-    for (i, chunk) in chunks.into_iter().enumerate() {
-        let chunk = chunk?;
-        // Every element starts with its separator; the first element's is only the line end.
-        out.write_all(if i == 0 { &chunk[1..] } else { &chunk })?;
+    for (w, window) in findings.chunks(WINDOW).enumerate() {
+        let chunks: Vec<io::Result<Vec<u8>>> = window
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut text = Vec::with_capacity(chunk.len() * 600);
+                for &l in chunk {
+                    text.extend_from_slice(b",\n    ");
+                    pretty(&mut text, &JsonFinding::from(l), b"    ")?;
+                }
+                Ok(text)
+            })
+            .collect();
+        for (i, chunk) in chunks.into_iter().enumerate() {
+            let chunk = chunk?;
+            // Every element starts with its separator; the first element's is only the line end.
+            out.write_all(if w == 0 && i == 0 { &chunk[1..] } else { &chunk })?;
+        }
     }
     out.write_all(b"\n  ]")
 }
@@ -261,13 +267,14 @@ mod tests {
         assert_eq!(json(&empty_report()), as_one_value(&empty_report()));
         let mut report = sample_report();
         assert_eq!(json(&report), as_one_value(&report));
-        // Several parallel chunks, with the optional keys present.
+        // Several windows of parallel chunks, with the optional keys present.
         let one = report.findings.clone();
-        for line in 0..3000 {
+        for line in 0..8000 {
             let mut more = one.clone();
             more.iter_mut().for_each(|l| l.line += line);
             report.findings.extend(more);
         }
+        assert!(report.findings.len() > 32 * 1024);
         report.sort();
         report.fixed = 4;
         report.baseline = Some(crate::report::BaselineStats {
