@@ -62,6 +62,11 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
     // run-wide sort below then finds its input sorted instead of comparing paths n log n times.
     pool.install(|| files.par_iter_mut().for_each(|f| f.outcome.sort_findings()));
     files.sort_by(|a, b| a.outcome.summary.path.cmp(&b.outcome.summary.path));
+    // Sized once: grown file by file, a catalogue run's findings were copied at each doubling,
+    // the old copy and the new both in memory.
+    run.report
+        .findings
+        .reserve(files.iter().map(|f| f.outcome.findings.len()).sum());
     for file in files {
         run.add(file);
     }
