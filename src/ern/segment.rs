@@ -4,14 +4,16 @@
 //! streaming reader is not written yet.
 //!
 //! A segment keeps the message's *context* whole (the root, the `MessageHeader`, every party:
-//! labels and artists resolve through the `PartyList`, which comes first) and, of the
-//! *content items* (releases and resources), only the chosen ones. A rule whose findings
+//! labels and artists resolve through the `PartyList`, which comes first; and every use of a
+//! party reference: only they tell what a party is, a label or an artist, and a streaming
+//! reader keeps them anyway for the reference rules) and, of the *content items* (releases
+//! and resources), only the chosen ones. A rule whose findings
 //! about an item depend on nothing but that item and the context finds the same things in
 //! the segments as in the whole message, once the findings several segments share are merged
 //! ([`crate::rules::Check::Item`]); the others need the whole message
 //! ([`crate::rules::Check::Message`]).
 
-use super::model::{Feed, Owner};
+use super::model::{Feed, Owner, RefKind};
 
 impl<'a> Feed<'a> {
     /// How many content items (releases and resources) the message has, in document order:
@@ -47,7 +49,12 @@ impl<'a> Feed<'a> {
             .filter(|f| keep(f.attr.elem))
             .cloned()
             .collect();
-        feed.refs = self.refs.iter().filter(|r| keep(r.text.elem)).cloned().collect();
+        feed.refs = self
+            .refs
+            .iter()
+            .filter(|r| keep(r.text.elem) || r.kind == RefKind::Party)
+            .cloned()
+            .collect();
 
         // Items keep their order; owners and identifier indexes are renumbered.
         let kept_index = |elems: &mut dyn Iterator<Item = u32>| -> Vec<Option<usize>> {

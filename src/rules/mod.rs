@@ -104,8 +104,9 @@ pub enum Check {
     /// or by the suppression-comment pass (`suppression-*`).
     Reader,
     /// Runs over one feed's model, and what it finds about an item depends only on that item
-    /// and the message's context (root, header, parties): it finds the same in segments of
-    /// the message as in the whole ([`crate::ern::Feed::segment`]; `tests/segments.rs`).
+    /// and the message's context (root, header, parties, the uses of party references): it
+    /// finds the same in segments of the message as in the whole
+    /// ([`crate::ern::Feed::segment`]; `tests/segments.rs`).
     Item(fn(&Context, &mut Vec<Finding>)),
     /// Runs over one feed's model and needs all of it (the rule's entry says why): a
     /// streaming reader has to give it what it reads of every item.

@@ -45,8 +45,7 @@ or, if the title is not meant to be in capitals, `Straßenbahn Süd`.
 ## Fix
 None: case is the artist's choice, and `SS`→`ß` needs a German speaker. A case fix must never
 lower-case `SS` to `ss` or `ß` automatically."#,
-    // Whole message: names a party by the role the message's references give it.
-    check: Check::Message(check),
+    check: Check::Item(check),
 };
 
 /// Letters of a word other than `ß`/`ẞ`: (upper-case count, lower-case count).

@@ -43,8 +43,7 @@ de-duplication and artist matching treat `σ` and `ς` as different letters.
 
 ## Fix
 Safe: every final `σ` becomes `ς` and every medial `ς` becomes `σ`, with the guards above."#,
-    // Whole message: names a party by the role the message's references give it.
-    check: Check::Message(check),
+    check: Check::Item(check),
 };
 
 fn is_greek_letter(c: char) -> bool {

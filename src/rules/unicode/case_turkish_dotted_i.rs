@@ -54,8 +54,7 @@ matching see different words: the same title or artist no longer matches across 
 Suggestion only: the value without the stray dots, or the other spelling in this value's
 case, recased with Turkish rules. Never applied automatically: case is the artist's choice,
 and language tags are often wrong (Lithuanian keeps U+0307 in some words)."#,
-    // Whole message: names a party by the role the message's references give it.
-    check: Check::Message(check),
+    check: Check::Item(check),
 };
 
 const COMBINING_DOT_ABOVE: char = '\u{0307}';

@@ -53,8 +53,7 @@ Suggestion only: the value with every minority letter replaced by its look-alike
 word's majority script. It is never applied automatically, because some orthographies borrow
 letters on purpose (Serbian and Macedonian `ј`) and only the label knows the intended
 spelling."#,
-    // Whole message: names a party by the role the message's references give it.
-    check: Check::Message(check),
+    check: Check::Item(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

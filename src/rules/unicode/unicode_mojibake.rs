@@ -54,8 +54,7 @@ Unsafe (applied with `--fix --unsafe-fixes`): each sequence re-encoded as Window
 decoded as UTF-8, repeated for text converted twice. The fix is offered only when every
 suspicious sequence of the value decodes unambiguously; otherwise the finding comes without
 one. Check the result: the fix cannot know whether the source meant the garbled text."#,
-    // Whole message: names a party by the role the message's references give it.
-    check: Check::Message(check),
+    check: Check::Item(check),
 };
 
 /// The Windows-1252 byte a character stands for, as a decoder that read UTF-8 bytes as

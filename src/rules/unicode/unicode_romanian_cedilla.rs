@@ -43,8 +43,7 @@ Safe when the text's effective language is Romanian: each cedilla letter is repl
 comma-below letter (`ş`→`ș`, `ţ`→`ț`, `Ş`→`Ș`, `Ţ`→`Ț`; also a letter followed by a
 combining cedilla). Otherwise a suggestion only: fix the language tag, or the letters, by
 hand."#,
-    // Whole message: names a party by the role the message's references give it.
-    check: Check::Message(check),
+    check: Check::Item(check),
 };
 
 /// Languages in which `ş` (and, for Gagauz, `ţ`) with a cedilla is the correct letter.

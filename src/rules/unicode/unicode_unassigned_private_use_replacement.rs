@@ -44,8 +44,7 @@ reject them or show boxes.
 ## Fix
 None: the intended character cannot be known. Retype the value from the original source.
 (Text that is readable but garbled, such as `CafÃ©`, is `unicode-mojibake`.)"#,
-    // Whole message: names a party by the role the message's references give it.
-    check: Check::Message(check),
+    check: Check::Item(check),
 };
 
 #[derive(Clone, Copy, PartialEq, Eq)]
