@@ -198,30 +198,43 @@ impl<'f, 'a> Context<'f, 'a> {
         }
     }
 
-    /// Builds every shared view now and says how long each took by `clock`
-    /// (`examples/rule_times`: otherwise the first rule that asks for a view is charged for it).
+    /// Builds every shared view now, one after the other, and says what each cost by `measure`:
+    /// CPU time in `examples/rule_times` (otherwise the first rule that asks for a view is
+    /// charged for it), resident memory in `examples/view_sizes`.
     #[doc(hidden)]
-    pub fn build_shared_views(&self, clock: fn() -> f64) -> Vec<(&'static str, f64)> {
-        let mut times = Vec::new();
-        let mut time = |name, f: &dyn Fn()| {
-            let t = clock();
+    pub fn build_shared_views(&self, measure: fn() -> f64) -> Vec<(&'static str, f64)> {
+        let mut costs = Vec::new();
+        let mut cost = |name, f: &dyn Fn()| {
+            let before = measure();
             f();
-            times.push((name, clock() - t));
+            costs.push((name, measure() - before));
         };
-        time("display texts", &|| {
+        cost("display texts", &|| {
             self.display_texts();
         });
-        time("language texts", &|| {
+        cost("language texts", &|| {
             language::texts(self);
             language::texts_with_attr(self, 0);
         });
-        time("nouns", &|| {
+        cost("nouns", &|| {
             self.nouns();
         });
-        time("variant sets", &|| {
+        cost("variant sets", &|| {
             self.variant_sets();
         });
-        times
+        cost("display facts", &|| {
+            unicode::fieldtext::display_facts(self);
+        });
+        cost("label names", &|| {
+            self.label_names();
+        });
+        cost("label parties", &|| {
+            self.label_parties();
+        });
+        cost("reference targets", &|| {
+            self.ref_targets();
+        });
+        costs
     }
 
     /// Builds the shared views the rules of the enabled categories read, several at once,

@@ -2,7 +2,7 @@ use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::{is_latin_only, strict_key, ScriptCode};
 
-use super::variants::{Variant, VariantKind, VariantSet};
+use super::variants::{may_have_conflict, Variant, VariantSet};
 
 pub static RULE: Rule = Rule {
     id: "lang-localization-duplicate-or-identical",
@@ -89,14 +89,14 @@ fn where_(v: &Variant) -> String {
 }
 
 fn conflicts(cx: &Context, set: &VariantSet, out: &mut Vec<Finding>) {
-    if set.variants.len() < 2 || !may_have_conflict(set) {
+    if set.variants.len() < 2 || !may_have_conflict(&set.variants) {
         return;
     }
     for slot in set.groups() {
         if slot.len() < 2 {
             continue;
         }
-        let slot: Vec<&Variant> = slot.into_iter().filter(|v| is_localized_variant(v)).collect();
+        let slot: Vec<&Variant> = slot.into_iter().filter(|v| v.is_localized()).collect();
         let Some(first) = slot.first() else { continue };
         // Most slots repeat one text (`DisplayTitleText` and `DisplayTitle` of a release):
         // nothing to compare then.
@@ -146,28 +146,6 @@ fn conflicts(cx: &Context, set: &VariantSet, out: &mut Vec<Finding>) {
     }
 }
 
-/// Several DisplayArtistNames without a language of their own are a list of artists (common
-/// in ERN 3 feeds), not localized variants.
-fn is_localized_variant(v: &Variant) -> bool {
-    v.kind != VariantKind::DisplayArtistName || v.own_language()
-}
-
-/// Sets with more variants than this skip the pairwise prefilter of [`may_have_conflict`].
-const PAIRWISE_LIMIT: usize = 16;
-
-/// Whether two compared variants with different texts may share a locale slot. Most sets
-/// have none (a title and its romanization), and then the slots, which need each text's
-/// script, are not worth building.
-fn may_have_conflict(set: &VariantSet) -> bool {
-    if set.variants.len() > PAIRWISE_LIMIT {
-        return true;
-    }
-    let compared = || set.variants.iter().filter(|v| is_localized_variant(v));
-    compared()
-        .enumerate()
-        .any(|(i, a)| compared().skip(i + 1).any(|b| a.may_share_slot(b) && !a.same_text(b)))
-}
-
 /// `ja-Latn` for Latin text under a tag whose script is not Latin.
 fn latin_tag(v: &Variant) -> Option<String> {
     let text = v.value();
@@ -187,7 +165,7 @@ fn identical_transliterations(cx: &Context, set: &VariantSet, out: &mut Vec<Find
     }
     for v in &set.variants {
         // Identical to an original with non-Latin letters: it has non-Latin letters itself.
-        if v.locale.script != Some(ScriptCode::LATN) || v.locale.language.is_none() || v.latin_letters_only() {
+        if !v.non_latin_under_latn_tag() {
             continue;
         }
         let mut candidates = set

@@ -261,7 +261,7 @@ pub struct Variant<'f, 'a> {
     /// The `PartyName` of a party variant.
     pub party_name: Option<&'f PartyName<'a>>,
     /// Position in document order within its set.
-    pub order: usize,
+    pub order: u32,
     /// See [`Variant::latin_letters_only`].
     latin_letters_only: bool,
 }
@@ -327,6 +327,19 @@ impl Variant<'_, '_> {
         self.text.lang.source == LangSource::Own
     }
 
+    /// Whether the variant is compared as a localization: several `DisplayArtistName`s
+    /// without a language of their own are a list of artists (common in ERN 3 feeds), not
+    /// localized variants.
+    pub fn is_localized(&self) -> bool {
+        self.kind != VariantKind::DisplayArtistName || self.own_language()
+    }
+
+    /// Whether the text has non-Latin letters under a language's explicit `Latn` tag: then it
+    /// may be the original copied into the transliteration slot.
+    pub fn non_latin_under_latn_tag(&self) -> bool {
+        self.locale.script == Some(ScriptCode::LATN) && self.locale.language.is_some() && !self.latin_letters_only
+    }
+
     /// Whether `self` and `other` agree on every part of a locale slot except the script
     /// (the one part that needs the text's letters looked at): only such variants can share
     /// a slot of [`VariantSet::groups`].
@@ -371,10 +384,10 @@ pub struct VariantSet<'f, 'a> {
     pub owner: SetOwner,
     pub owner_label: OwnerLabel<'f>,
     /// In document order.
-    pub variants: Vec<Variant<'f, 'a>>,
+    pub variants: Box<[Variant<'f, 'a>]>,
     /// Other name forms of a party (`FullNameAsciiTranscribed`, `FullNameIndexed`, `KeyName` …):
     /// they help a name be found but are not localized variants.
-    pub other_names: Vec<&'f Localized<'a>>,
+    pub other_names: Box<[&'f Localized<'a>]>,
     /// For a `DisplayArtistName` set: the artists the item credits ([`VariantSet::credits`]).
     credited: &'f [ArtistCredit<'a>],
 }
@@ -612,8 +625,8 @@ fn latin_letters_only(l: &Localized) -> bool {
     !has_non_latin_letters(l.value())
 }
 
-/// Every variant set of a feed, built once per file for the rules that compare variants
-/// ([`Context::variant_sets`]).
+/// Every variant set of a feed that some rule may report on ([`may_be_reported`]), built once
+/// per file for the rules that compare variants ([`Context::variant_sets`]).
 pub struct VariantSets<'f, 'a> {
     pub titles: Vec<VariantSet<'f, 'a>>,
     pub artist_names: Vec<VariantSet<'f, 'a>>,
@@ -644,10 +657,43 @@ impl<'f, 'a> Context<'f, 'a> {
     }
 }
 
+/// Whether some rule may report on a set of these variants: each clause is what one of the
+/// rules that read [`VariantSets`] asks of a set first. The other sets are not kept: on a
+/// batch file most sets are a Latin name, or a Latin title given as `DisplayTitleText` and
+/// `DisplayTitle`, and keeping them took most of the sets' memory.
+fn may_be_reported(variants: &[Variant]) -> bool {
+    // `title-non-latin-without-latin-variant`, `artist-non-latin-without-latin-name`,
+    // `label-script-without-latin-alternative` (see `VariantSet::latin_findable`).
+    !variants.iter().any(Variant::latin_letters_only)
+        // `lang-transliteration-without-original`, `lang-transliteration-casing`.
+        || variants.iter().any(|v| v.locale.romanization_of().is_some())
+        // `lang-localization-duplicate-or-identical`.
+        || variants.len() >= 2 && (may_have_conflict(variants) || variants.iter().any(Variant::non_latin_under_latn_tag))
+}
+
+/// Sets with more variants than this skip the pairwise prefilter of [`may_have_conflict`].
+const PAIRWISE_LIMIT: usize = 16;
+
+/// Whether two compared variants with different texts may share a locale slot. Most sets
+/// have none (a title and its romanization), and then the slots, which need each text's
+/// script, are not worth building.
+pub fn may_have_conflict(variants: &[Variant]) -> bool {
+    if variants.len() > PAIRWISE_LIMIT {
+        return true;
+    }
+    let compared = || variants.iter().filter(|v| v.is_localized());
+    compared()
+        .enumerate()
+        .any(|(i, a)| compared().skip(i + 1).any(|b| a.may_share_slot(b) && !a.same_text(b)))
+}
+
 /// Builds the sets of a feed. Tag analyses are cached across sets.
 struct Gatherer<'f, 'a> {
     feed: &'f Feed<'a>,
     locales: Locales,
+    /// The variants of the set being gathered: one buffer for every set, as most sets are not
+    /// kept ([`Gatherer::finish_set`]).
+    variants: Vec<Variant<'f, 'a>>,
 }
 
 impl<'f, 'a> Gatherer<'f, 'a> {
@@ -655,18 +701,41 @@ impl<'f, 'a> Gatherer<'f, 'a> {
         Gatherer {
             feed,
             locales: Locales::default(),
+            variants: Vec::new(),
         }
     }
 
-    fn title_variants(&mut self, titles: &'f [Title<'a>], details: &[TerritoryDetails]) -> Vec<Variant<'f, 'a>> {
-        // Sized to the titles: most sets hold one or two variants, and a growing Vec would
-        // reserve four, which the sets keep for the whole file.
-        let mut out = Vec::with_capacity(titles.len());
+    /// A set of the variants gathered (then taken) and `other_names`, unless it is empty or no
+    /// rule may report on it.
+    fn finish_set(
+        &mut self,
+        field: Field,
+        owner: SetOwner,
+        owner_label: OwnerLabel<'f>,
+        other_names: &[&'f Localized<'a>],
+        credited: &'f [ArtistCredit<'a>],
+    ) -> Option<VariantSet<'f, 'a>> {
+        let keep = !(self.variants.is_empty() && other_names.is_empty()) && may_be_reported(&self.variants);
+        let variants = self.variants.drain(..);
+        if !keep {
+            return None;
+        }
+        Some(VariantSet {
+            field,
+            owner,
+            owner_label,
+            variants: variants.collect(),
+            other_names: other_names.into(),
+            credited,
+        })
+    }
+
+    fn title_variants(&mut self, titles: &'f [Title<'a>], details: &[TerritoryDetails]) {
         for t in titles {
             let Some(text) = t.text.as_ref().filter(|x| non_empty(x)) else {
                 continue;
             };
-            out.push(Variant {
+            self.variants.push(Variant {
                 kind: VariantKind::of_title(t.kind),
                 subtype: t.title_type.as_ref().map(|a| a.value.as_ref()),
                 text,
@@ -678,11 +747,10 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                     .as_ref()
                     .is_some_and(|a| matches!(a.value.trim(), "true" | "1")),
                 party_name: None,
-                order: out.len(),
+                order: self.variants.len() as u32,
                 latin_letters_only: latin_letters_only(text),
             });
         }
-        out
     }
 
     /// The titles of every release (except deal-only stubs) and resource.
@@ -694,31 +762,15 @@ impl<'f, 'a> Gatherer<'f, 'a> {
             if r.resources_omitted {
                 continue;
             }
-            let variants = self.title_variants(&r.display.titles, &r.display.details);
-            if !variants.is_empty() {
-                sets.push(VariantSet {
-                    field: Field::Title,
-                    owner: SetOwner::Release(i),
-                    owner_label: release_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref())),
-                    variants,
-                    other_names: Vec::new(),
-                    credited: &[],
-                });
-            }
+            self.title_variants(&r.display.titles, &r.display.details);
+            let label = release_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref()));
+            sets.extend(self.finish_set(Field::Title, SetOwner::Release(i), label, &[], &[]));
         }
         for (i, r) in feed.resources.iter().enumerate() {
             prefetch_lists_ahead(&feed.resources, i, |r| &r.display.titles, title_text);
-            let variants = self.title_variants(&r.display.titles, &r.display.details);
-            if !variants.is_empty() {
-                sets.push(VariantSet {
-                    field: Field::Title,
-                    owner: SetOwner::Resource(i),
-                    owner_label: resource_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref())),
-                    variants,
-                    other_names: Vec::new(),
-                    credited: &[],
-                });
-            }
+            self.title_variants(&r.display.titles, &r.display.details);
+            let label = resource_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref()));
+            sets.extend(self.finish_set(Field::Title, SetOwner::Resource(i), label, &[], &[]));
         }
         sets
     }
@@ -729,13 +781,12 @@ impl<'f, 'a> Gatherer<'f, 'a> {
         names: &'f [Localized<'a>],
         details: &[TerritoryDetails],
         details_of: impl Fn(usize) -> Option<u16>,
-    ) -> Vec<Variant<'f, 'a>> {
-        let mut out = Vec::with_capacity(names.len()); // as in `title_variants`
+    ) {
         for (i, n) in names.iter().enumerate() {
             if !non_empty(n) {
                 continue;
             }
-            out.push(Variant {
+            self.variants.push(Variant {
                 kind,
                 subtype: None,
                 text: n,
@@ -744,11 +795,10 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                 territory: territory_key(n.territory.as_ref().map(|a| a.value.as_ref()), details_of(i), details),
                 is_default: n.is_default(),
                 party_name: None,
-                order: out.len(),
+                order: self.variants.len() as u32,
                 latin_letters_only: latin_letters_only(n),
             });
         }
-        out
     }
 
     /// The `DisplayArtistName`s of every release (except deal-only stubs) and resource.
@@ -779,19 +829,10 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                 )
             }));
         for (owner, label, d) in displays {
-            let variants = self.localized_variants(VariantKind::DisplayArtistName, &d.artist_names, &d.details, |i| {
+            self.localized_variants(VariantKind::DisplayArtistName, &d.artist_names, &d.details, |i| {
                 artist_name_detail(feed, d, i)
             });
-            if !variants.is_empty() {
-                sets.push(VariantSet {
-                    field: Field::ArtistName,
-                    owner,
-                    owner_label: label,
-                    variants,
-                    other_names: Vec::new(),
-                    credited: &d.artists,
-                });
-            }
+            sets.extend(self.finish_set(Field::ArtistName, owner, label, &[], &d.artists));
         }
         sets
     }
@@ -802,40 +843,28 @@ impl<'f, 'a> Gatherer<'f, 'a> {
         owner: SetOwner,
         owner_label: OwnerLabel<'f>,
         names: &'f [PartyName<'a>],
-        details: &[TerritoryDetails],
-        detail: Option<u16>,
     ) -> Option<VariantSet<'f, 'a>> {
-        let mut variants = Vec::with_capacity(names.len()); // as in `title_variants`
+        // Allocated only for a party whose names have other forms.
         let mut other_names = Vec::new();
         for pn in names {
             other_names.extend(pn.other_names.iter().filter(|l| non_empty(l)));
             let Some(full) = pn.full_name.as_ref().filter(|l| non_empty(l)) else {
                 continue;
             };
-            variants.push(Variant {
+            self.variants.push(Variant {
                 kind: VariantKind::PartyName,
                 subtype: None,
                 text: full,
                 subtitles: &[],
                 locale: self.locales.of(&full.lang),
-                territory: territory_key(full.territory.as_ref().map(|a| a.value.as_ref()), detail, details),
+                territory: territory_key(full.territory.as_ref().map(|a| a.value.as_ref()), None, &[]),
                 is_default: full.is_default(),
                 party_name: Some(pn),
-                order: variants.len(),
+                order: self.variants.len() as u32,
                 latin_letters_only: latin_letters_only(full),
             });
         }
-        if variants.is_empty() && other_names.is_empty() {
-            return None;
-        }
-        Some(VariantSet {
-            field,
-            owner,
-            owner_label,
-            variants,
-            other_names,
-            credited: &[],
-        })
+        self.finish_set(field, owner, owner_label, &other_names, &[])
     }
 
     /// The names of every ERN 4 party, and of every ERN 3 inline `DisplayArtist`. A party is
@@ -881,7 +910,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                 Field::PartyName
             };
             let label = OwnerLabel::new("party", Some(reference));
-            sets.extend(self.party_name_set(field, SetOwner::Party(i), label, &p.names, &[], None));
+            sets.extend(self.party_name_set(field, SetOwner::Party(i), label, &p.names));
         }
         // ERN 3: artists are credited inline.
         for (ri, r) in feed.releases.iter().enumerate() {
@@ -895,7 +924,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                     resource: None,
                     index: ci,
                 };
-                sets.extend(self.party_name_set(Field::ArtistName, owner, label, &a.names, &[], None));
+                sets.extend(self.party_name_set(Field::ArtistName, owner, label, &a.names));
             }
         }
         for (si, r) in feed.resources.iter().enumerate() {
@@ -906,7 +935,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                     resource: Some(si),
                     index: ci,
                 };
-                sets.extend(self.party_name_set(Field::ArtistName, owner, label, &a.names, &[], None));
+                sets.extend(self.party_name_set(Field::ArtistName, owner, label, &a.names));
             }
         }
         sets
@@ -920,12 +949,11 @@ impl<'f, 'a> Gatherer<'f, 'a> {
             if r.resources_omitted {
                 continue;
             }
-            let mut variants = Vec::new();
             for l in &r.labels {
                 let Some(name) = l.name.as_ref().filter(|n| non_empty(n)) else {
                     continue;
                 };
-                variants.push(Variant {
+                self.variants.push(Variant {
                     kind: VariantKind::LabelName,
                     subtype: l.label_type.as_ref().map(|a| a.value.as_ref()),
                     text: name,
@@ -934,20 +962,12 @@ impl<'f, 'a> Gatherer<'f, 'a> {
                     territory: territory_key(None, l.details, &r.display.details),
                     is_default: l.is_default(),
                     party_name: None,
-                    order: variants.len(),
+                    order: self.variants.len() as u32,
                     latin_letters_only: latin_letters_only(name),
                 });
             }
-            if !variants.is_empty() {
-                sets.push(VariantSet {
-                    field: Field::LabelName,
-                    owner: SetOwner::Release(i),
-                    owner_label: release_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref())),
-                    variants,
-                    other_names: Vec::new(),
-                    credited: &[],
-                });
-            }
+            let label = release_label(r.kind, r.reference.as_ref().map(|t| t.value.as_ref()));
+            sets.extend(self.finish_set(Field::LabelName, SetOwner::Release(i), label, &[], &[]));
         }
         sets
     }
