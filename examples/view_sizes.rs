@@ -6,7 +6,7 @@
 //! started with (VmHWM, reset before each rule); the rules run one at a time here, in
 //! parallel in `ddexlint check`.
 use ddexlint::rules::registry::RULES;
-use ddexlint::rules::{Check, Context, RuleOptions};
+use ddexlint::rules::{Context, RuleOptions};
 use ddexlint::source::Source;
 
 /// A memory figure of this process from /proc/self/status (`VmRSS`, `VmHWM`), in MiB.
@@ -51,7 +51,7 @@ fn main() {
     let mut rules = Vec::new();
     let mut findings = Vec::new();
     for rule in RULES {
-        if let Check::Feed(check) = rule.check {
+        if let Some(check) = rule.check.on_feed() {
             reset_peak();
             let before = rss_mib();
             check(&cx, &mut findings);
