@@ -106,7 +106,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             }
             Some(&(holder, _)) if holder == resource => {}
             Some(&(holder, at)) => {
-                let (line, _) = cx.source.line_col(at);
+                let line = cx.source.line_of(at);
                 let this = describe(&feed.resources[resource]);
                 let other = describe(&feed.resources[holder]);
                 out.push(

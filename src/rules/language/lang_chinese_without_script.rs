@@ -3,8 +3,7 @@ use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::{ScriptCode, SubtagKind};
 
 use super::{
-    attr_label, chinese_script, declared_for_text, is_title, line_of, quote, tag_for, text_script, texts_with_attr,
-    TagCache,
+    attr_label, chinese_script, declared_for_text, is_title, quote, tag_for, text_script, texts_with_attr, TagCache,
 };
 
 pub static RULE: Rule = Rule {
@@ -117,7 +116,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                     .with_help(format!(
                         "'{}' (line {}) is in {what}: write '{tag}'",
                         quote(value),
-                        line_of(cx, elem)
+                        cx.source.line_of(elem)
                     ))
                     .with_fix(Fix::suggest(tag))
             }

@@ -58,7 +58,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             }
             std::collections::hash_map::Entry::Occupied(o) => {
                 let at = *o.get();
-                let (line, _) = cx.source.line_col(at);
+                let line = cx.source.line_of(at);
                 out.push(
                     RULE.finding(
                         f.attr.elem,

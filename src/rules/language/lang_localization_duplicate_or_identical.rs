@@ -112,7 +112,7 @@ fn conflicts(cx: &Context, set: &VariantSet, out: &mut Vec<Finding>) {
             }
             seen.push(key);
             let text = v.shown();
-            let (line, _) = cx.source.line_col(first.text.text.elem);
+            let line = cx.source.line_of(first.text.text.elem);
             let inherited = if v.locale.declared {
                 ""
             } else {
@@ -191,7 +191,7 @@ fn identical_transliterations(cx: &Context, set: &VariantSet, out: &mut Vec<Find
         }
         let original = candidates.find(|u| strict_key(u.value(), kind) == key);
         if let Some(u) = original {
-            let (line, _) = cx.source.line_col(u.text.text.elem);
+            let line = cx.source.line_of(u.text.text.elem);
             out.push(
                 RULE.finding_at(
                     Severity::Info,

@@ -3,8 +3,8 @@ use crate::rules::{Category, Check, Context, FixClass, Rule};
 use crate::text::{CountryCodeTrap, ScriptCode};
 
 use super::{
-    attr_label, field_noun, language_name, line_of, quote, script_fits_language, script_name, text_script,
-    texts_with_attr, trap_verdict, with_language, TagCache, TextUse,
+    attr_label, field_noun, language_name, quote, script_fits_language, script_name, text_script, texts_with_attr,
+    trap_verdict, with_language, TagCache, TextUse,
 };
 
 pub static RULE: Rule = Rule {
@@ -144,7 +144,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                     country(trap),
                     field_noun(text.field),
                     quote(value),
-                    line_of(cx, text.loc.text.elem)
+                    cx.source.line_of(text.loc.text.elem)
                 ),
             )
             .with_help(help)

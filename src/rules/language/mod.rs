@@ -81,11 +81,6 @@ pub(crate) fn where_to_declare(cx: &Context, text_elem: u32) -> String {
     }
 }
 
-/// Line of an offset, for messages.
-pub(crate) fn line_of(cx: &Context, offset: u32) -> u32 {
-    cx.source.line_col(offset).0
-}
-
 /// A displayed text the language rules look at, with what they first ask of every text
 /// (where its language comes from, its tag, whether its letters can only be Latin) read once
 /// when the list is built: on a batch file, reading the model and the text again is a cache
@@ -295,13 +290,13 @@ pub(crate) fn origin(cx: &Context, lang: &Lang) -> String {
         (Some(a), LangSource::Root) => format!(
             "LanguageAndScriptCode '{}' inherited from the message root (line {})",
             a.value,
-            line_of(cx, a.elem)
+            cx.source.line_of(a.elem)
         ),
         (Some(a), _) => format!(
             "LanguageAndScriptCode '{}' inherited from <{}> (line {})",
             a.value,
             element_name(cx, a.elem),
-            line_of(cx, a.elem)
+            cx.source.line_of(a.elem)
         ),
         (None, _) => "DDEX's default 'en' (no LanguageAndScriptCode in the message)".to_string(),
     }

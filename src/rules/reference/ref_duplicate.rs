@@ -50,7 +50,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             let Some(&at) = defined.first[k].get(value) else {
                 continue;
             };
-            let (line, _) = cx.source.line_col(at);
+            let line = cx.source.line_of(at);
             out.push(
                 RULE.finding(
                     t.elem,

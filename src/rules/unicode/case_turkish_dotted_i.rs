@@ -235,7 +235,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let Some(other) = other else { continue };
         let theirs = letters(other.value());
         let suggestion = recase(&theirs, &mine);
-        let (line, _) = cx.source.line_col(other.text.elem);
+        let line = cx.source.line_of(other.text.elem);
         let noun = cx.nouns().of(field, t);
         out.push(
             RULE.finding(
