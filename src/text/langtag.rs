@@ -226,11 +226,11 @@ fn check_registry(a: &mut TagAnalysis, form: TagForm, p: &TagParts) {
         if let Some(e) = reg.lookup(SubtagKind::Grandfathered, &p.language) {
             if e.is_deprecated() {
                 a.deprecated.push(DeprecatedSubtag {
-                    subtag: e.subtag.clone(),
+                    subtag: e.subtag.to_string(),
                     kind: e.kind,
-                    preferred_value: e.preferred_value.clone(),
+                    preferred_value: e.preferred_value.map(str::to_string),
                 });
-                a.preferred = e.preferred_value.clone();
+                a.preferred = e.preferred_value.map(str::to_string);
             }
         }
         return;
@@ -247,9 +247,9 @@ fn check_registry(a: &mut TagAnalysis, form: TagForm, p: &TagParts) {
     };
     let deprecated = |a: &mut TagAnalysis, e: &super::registry::RegistryEntry| {
         a.deprecated.push(DeprecatedSubtag {
-            subtag: e.subtag.clone(),
+            subtag: e.subtag.to_string(),
             kind: e.kind,
-            preferred_value: e.preferred_value.clone(),
+            preferred_value: e.preferred_value.map(str::to_string),
         })
     };
     // A whole redundant tag (zh-yue, sgn-BR …) may be deprecated as a unit.
@@ -264,8 +264,8 @@ fn check_registry(a: &mut TagAnalysis, form: TagForm, p: &TagParts) {
         if let Some(e) = reg.lookup(SubtagKind::Redundant, &t) {
             if e.is_deprecated() {
                 deprecated(a, e);
-                if let Some(pv) = &e.preferred_value {
-                    let mut v = vec![pv.clone()];
+                if let Some(pv) = e.preferred_value {
+                    let mut v = vec![pv.to_string()];
                     v.extend(head[n..].iter().cloned());
                     v.extend(p.extensions.iter().cloned());
                     v.extend(p.private_use.iter().cloned());
@@ -281,15 +281,14 @@ fn check_registry(a: &mut TagAnalysis, form: TagForm, p: &TagParts) {
             let mut lang_entry = e;
             if e.is_deprecated() {
                 deprecated(a, e);
-                if let Some(pv) = &e.preferred_value {
-                    pref.language = pv.clone();
+                if let Some(pv) = e.preferred_value {
+                    pref.language = pv.to_string();
                     lang_entry = reg.language(pv).unwrap_or(e);
                 }
             }
             a.suppress_script = e
                 .suppress_script
-                .as_deref()
-                .or(lang_entry.suppress_script.as_deref())
+                .or(lang_entry.suppress_script)
                 .and_then(ScriptCode::new);
         }
     }
@@ -302,8 +301,8 @@ fn check_registry(a: &mut TagAnalysis, form: TagForm, p: &TagParts) {
                 }
                 // RFC 5646 §4.5: the extlang form is replaced by its Preferred-Value.
                 if p.extlangs.len() == 1 {
-                    if let Some(pv) = &e.preferred_value {
-                        pref.language = pv.clone();
+                    if let Some(pv) = e.preferred_value {
+                        pref.language = pv.to_string();
                         pref.extlangs.clear();
                     }
                 }
@@ -315,8 +314,8 @@ fn check_registry(a: &mut TagAnalysis, form: TagForm, p: &TagParts) {
             None => unknown(a, s, SubtagKind::Script),
             Some(e) if e.is_deprecated() => {
                 deprecated(a, e);
-                if let Some(pv) = &e.preferred_value {
-                    pref.script = Some(pv.clone());
+                if let Some(pv) = e.preferred_value {
+                    pref.script = Some(pv.to_string());
                 }
             }
             _ => {}
@@ -328,8 +327,8 @@ fn check_registry(a: &mut TagAnalysis, form: TagForm, p: &TagParts) {
             None => unknown(a, r, SubtagKind::Region),
             Some(e) if e.is_deprecated() => {
                 deprecated(a, e);
-                if let Some(pv) = &e.preferred_value {
-                    pref.region = Some(pv.clone());
+                if let Some(pv) = e.preferred_value {
+                    pref.region = Some(pv.to_string());
                 }
             }
             _ => {}
@@ -345,8 +344,8 @@ fn check_registry(a: &mut TagAnalysis, form: TagForm, p: &TagParts) {
             None => unknown(a, v, SubtagKind::Variant),
             Some(e) if e.is_deprecated() => {
                 deprecated(a, e);
-                if let Some(pv) = &e.preferred_value {
-                    pref.variants[idx] = pv.clone();
+                if let Some(pv) = e.preferred_value {
+                    pref.variants[idx] = pv.to_string();
                 }
             }
             _ => {}
@@ -392,12 +391,10 @@ pub fn native_script(language: &str) -> Option<ScriptCode> {
     let reg = registry();
     let e = reg.language(&l)?;
     e.suppress_script
-        .as_deref()
         .or_else(|| {
             e.preferred_value
-                .as_deref()
                 .and_then(|p| reg.language(p))
-                .and_then(|p| p.suppress_script.as_deref())
+                .and_then(|p| p.suppress_script)
         })
         .and_then(ScriptCode::new)
 }

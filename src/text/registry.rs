@@ -1,15 +1,15 @@
-//! The IANA Language Subtag Registry, embedded and parsed once on first use.
+//! The IANA Language Subtag Registry, built into the binary as static tables.
 //!
 //! The data is `data/language-subtag-registry/registry.json` (see `data/SOURCES.md`), a JSON
-//! conversion of the IANA registry with one record per subtag or tag. It is parsed lazily into
-//! one lookup table per record type; all lookups are ASCII case-insensitive (RFC 5646 §2.1.1).
+//! conversion of the IANA registry with one record per subtag or tag; `build.rs` turns it into
+//! sorted tables, one per record type, so that nothing is parsed at run time. All lookups are
+//! ASCII case-insensitive (RFC 5646 §2.1.1).
 
-use std::collections::HashMap;
+use std::cmp::Ordering;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-const REGISTRY_JSON: &str = include_str!("../../data/language-subtag-registry/registry.json");
 const META_JSON: &str = include_str!("../../data/language-subtag-registry/meta.json");
 
 /// The record type of a registry entry (the registry's `Type` field).
@@ -53,21 +53,21 @@ pub struct RegistryEntry {
     pub kind: SubtagKind,
     /// The subtag (or whole tag for grandfathered/redundant records) in the registry's
     /// spelling, which is the canonical case. Private-use ranges keep their `a..b` form.
-    pub subtag: String,
+    pub subtag: &'static str,
     /// The `Description` fields (English names).
-    pub descriptions: Vec<String>,
+    pub descriptions: &'static [&'static str],
     /// The `Deprecated` date, if the record is deprecated.
-    pub deprecated: Option<String>,
+    pub deprecated: Option<&'static str>,
     /// The `Preferred-Value` field.
-    pub preferred_value: Option<String>,
+    pub preferred_value: Option<&'static str>,
     /// The `Suppress-Script` field (languages and extlangs only).
-    pub suppress_script: Option<String>,
+    pub suppress_script: Option<&'static str>,
     /// The `Macrolanguage` field.
-    pub macrolanguage: Option<String>,
+    pub macrolanguage: Option<&'static str>,
     /// The `Scope` field (`macrolanguage`, `collection`, `special`, `private-use`).
-    pub scope: Option<String>,
+    pub scope: Option<&'static str>,
     /// The `Prefix` fields (extlangs and variants).
-    pub prefixes: Vec<String>,
+    pub prefixes: &'static [&'static str],
 }
 
 impl RegistryEntry {
@@ -78,109 +78,37 @@ impl RegistryEntry {
 
     /// The first description, or the empty string.
     pub fn name(&self) -> &str {
-        self.descriptions.first().map(String::as_str).unwrap_or("")
+        self.descriptions.first().copied().unwrap_or("")
     }
 }
 
-#[derive(Deserialize)]
-struct RawRecord {
-    #[serde(rename = "Type")]
-    kind: String,
-    #[serde(rename = "Subtag")]
-    subtag: Option<String>,
-    #[serde(rename = "Tag")]
-    tag: Option<String>,
-    #[serde(rename = "Description", default)]
-    description: Vec<String>,
-    #[serde(rename = "Deprecated")]
-    deprecated: Option<String>,
-    #[serde(rename = "Preferred-Value")]
-    preferred_value: Option<String>,
-    #[serde(rename = "Suppress-Script")]
-    suppress_script: Option<String>,
-    #[serde(rename = "Macrolanguage")]
-    macrolanguage: Option<String>,
-    #[serde(rename = "Scope")]
-    scope: Option<String>,
-    #[serde(rename = "Prefix", default)]
-    prefix: Vec<String>,
-}
+include!(concat!(env!("OUT_DIR"), "/language_subtags.rs"));
 
-/// The parsed registry: one case-insensitive table per record type.
+/// The registry's lookups (its tables are static: see the module's doc).
 #[derive(Debug, Default)]
 pub struct Registry {
-    tables: HashMap<SubtagKind, HashMap<String, RegistryEntry>>,
-    /// Private-use ranges such as `qaa..qtz`, `Qaaa..Qabx`, `QM..QZ` (lowercased bounds).
-    ranges: Vec<(String, String, RegistryEntry)>,
-    /// Lowercased language descriptions → language subtag (first non-deprecated claimant).
-    names: HashMap<String, String>,
+    _tables_are_static: (),
 }
 
-fn kind_of(s: &str) -> Option<SubtagKind> {
-    Some(match s {
-        "language" => SubtagKind::Language,
-        "extlang" => SubtagKind::Extlang,
-        "script" => SubtagKind::Script,
-        "region" => SubtagKind::Region,
-        "variant" => SubtagKind::Variant,
-        "grandfathered" => SubtagKind::Grandfathered,
-        "redundant" => SubtagKind::Redundant,
-        _ => return None,
-    })
+/// `key` compared with `wanted` lowercased (ASCII), without lowercasing `wanted` first.
+fn cmp_lowercased(key: &str, wanted: &str) -> Ordering {
+    key.bytes().cmp(wanted.bytes().map(|b| b.to_ascii_lowercase()))
 }
 
 impl Registry {
-    fn parse(json: &str) -> Registry {
-        // The embedded file is checked by the unit tests; a broken file yields an empty registry
-        // rather than a panic in a linter run.
-        let raw: Vec<RawRecord> = serde_json::from_str(json).unwrap_or_default();
-        let mut reg = Registry::default();
-        for r in raw {
-            let Some(kind) = kind_of(&r.kind) else {
-                continue;
-            };
-            let Some(subtag) = r.subtag.or(r.tag) else {
-                continue;
-            };
-            let entry = RegistryEntry {
-                kind,
-                subtag: subtag.clone(),
-                descriptions: r.description,
-                deprecated: r.deprecated,
-                preferred_value: r.preferred_value,
-                suppress_script: r.suppress_script,
-                macrolanguage: r.macrolanguage,
-                scope: r.scope,
-                prefixes: r.prefix,
-            };
-            if kind == SubtagKind::Language && entry.deprecated.is_none() {
-                for d in &entry.descriptions {
-                    reg.names.entry(d.to_lowercase()).or_insert_with(|| subtag.clone());
-                }
-            }
-            if let Some((lo, hi)) = subtag.split_once("..") {
-                reg.ranges
-                    .push((lo.to_ascii_lowercase(), hi.to_ascii_lowercase(), entry));
-            } else {
-                reg.tables
-                    .entry(kind)
-                    .or_default()
-                    .insert(subtag.to_ascii_lowercase(), entry);
-            }
-        }
-        reg
-    }
-
     /// Looks a subtag (or, for grandfathered/redundant, a whole tag) up, ignoring ASCII case.
     /// Private-use ranges (`qaa..qtz` …) match every subtag inside them.
     pub fn lookup(&self, kind: SubtagKind, subtag: &str) -> Option<&RegistryEntry> {
-        let key = subtag.to_ascii_lowercase();
-        if let Some(e) = self.tables.get(&kind).and_then(|t| t.get(&key)) {
-            return Some(e);
+        let table = TABLES[kind as usize];
+        if let Ok(i) = table.binary_search_by(|(key, _)| cmp_lowercased(key, subtag)) {
+            return Some(&ENTRIES[usize::from(table[i].1)]);
         }
-        self.ranges
-            .iter()
-            .find_map(|(lo, hi, e)| (e.kind == kind && key.len() == lo.len() && key >= *lo && key <= *hi).then_some(e))
+        RANGES.iter().find_map(|&(lo, hi, i)| {
+            let e = &ENTRIES[usize::from(i)];
+            let inside =
+                subtag.len() == lo.len() && cmp_lowercased(lo, subtag).is_le() && cmp_lowercased(hi, subtag).is_ge();
+            (e.kind == kind && inside).then_some(e)
+        })
     }
 
     /// A primary language subtag.
@@ -217,27 +145,28 @@ impl Registry {
     /// The language subtag whose registry description equals `name` (case-insensitive),
     /// e.g. `English` → `en`, `Japanese` → `ja`. Deprecated records are skipped.
     pub fn language_by_name(&self, name: &str) -> Option<&str> {
-        self.names.get(&name.trim().to_lowercase()).map(String::as_str)
+        let name = name.trim().to_lowercase();
+        let i = NAMES.binary_search_by(|(n, _)| (*n).cmp(name.as_str())).ok()?;
+        Some(NAMES[i].1)
     }
 
     /// Number of records of one kind (ranges excluded).
     pub fn count(&self, kind: SubtagKind) -> usize {
-        self.tables.get(&kind).map_or(0, HashMap::len)
+        TABLES[kind as usize].len()
     }
 
     /// Every grandfathered tag, in registry spelling.
     pub fn grandfathered_tags(&self) -> impl Iterator<Item = &str> {
-        self.tables
-            .get(&SubtagKind::Grandfathered)
-            .into_iter()
-            .flat_map(|t| t.values().map(|e| e.subtag.as_str()))
+        TABLES[SubtagKind::Grandfathered as usize]
+            .iter()
+            .map(|&(_, i)| ENTRIES[usize::from(i)].subtag)
     }
 }
 
-/// The embedded registry, parsed on first use.
+/// The embedded registry.
 pub fn registry() -> &'static Registry {
-    static REG: OnceLock<Registry> = OnceLock::new();
-    REG.get_or_init(|| Registry::parse(REGISTRY_JSON))
+    static REG: Registry = Registry { _tables_are_static: () };
+    &REG
 }
 
 #[derive(Deserialize)]
@@ -261,6 +190,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn generated_tables_are_sorted_for_binary_search() {
+        for table in TABLES {
+            assert!(table.is_sorted_by(|a, b| a.0 < b.0));
+            assert!(table.iter().all(|(key, i)| ENTRIES[usize::from(*i)].subtag.eq_ignore_ascii_case(key)));
+        }
+        assert!(NAMES.is_sorted_by(|a, b| a.0 < b.0));
+    }
+
+    #[test]
     fn file_date_and_counts() {
         assert_eq!(registry_file_date(), "2025-08-25");
         let r = registry();
@@ -276,18 +214,18 @@ mod tests {
     #[test]
     fn language_facts() {
         let r = registry();
-        assert_eq!(r.language("ja").unwrap().suppress_script.as_deref(), Some("Jpan"));
-        assert_eq!(r.language("KO").unwrap().suppress_script.as_deref(), Some("Kore"));
+        assert_eq!(r.language("ja").unwrap().suppress_script, Some("Jpan"));
+        assert_eq!(r.language("KO").unwrap().suppress_script, Some("Kore"));
         for l in ["zh", "sr", "az", "yue"] {
             assert_eq!(r.language(l).unwrap().suppress_script, None, "{l}");
         }
         let iw = r.language("iw").unwrap();
         assert!(iw.is_deprecated());
-        assert_eq!(iw.preferred_value.as_deref(), Some("he"));
+        assert_eq!(iw.preferred_value, Some("he"));
         for (old, new) in [("in", "id"), ("mo", "ro"), ("ji", "yi")] {
-            assert_eq!(r.language(old).unwrap().preferred_value.as_deref(), Some(new));
+            assert_eq!(r.language(old).unwrap().preferred_value, Some(new));
         }
-        assert_eq!(r.language("sr").unwrap().macrolanguage.as_deref(), Some("sh"));
+        assert_eq!(r.language("sr").unwrap().macrolanguage, Some("sh"));
         for absent in ["jp", "cz", "gr", "dk", "ua", "sp", "ger", "chi", "english"] {
             assert!(r.language(absent).is_none(), "{absent}");
         }
@@ -302,16 +240,16 @@ mod tests {
         let r = registry();
         assert!(r.region("UK").is_none());
         assert_eq!(r.region("gb").unwrap().subtag, "GB");
-        assert_eq!(r.region("BU").unwrap().preferred_value.as_deref(), Some("MM"));
+        assert_eq!(r.region("BU").unwrap().preferred_value, Some("MM"));
         assert!(r.region("419").is_some());
         assert!(r.region("QO").is_some()); // QM..QZ private use
         assert_eq!(r.script("jpan").unwrap().subtag, "Jpan");
         assert!(r.script("Ltn").is_none());
-        assert_eq!(r.extlang("yue").unwrap().prefixes, vec!["zh".to_string()]);
+        assert_eq!(r.extlang("yue").unwrap().prefixes, ["zh"]);
         assert!(r.variant("1996").is_some());
         let zh_yue = r.whole_tag("ZH-YUE").unwrap();
         assert_eq!(zh_yue.kind, SubtagKind::Redundant);
-        assert_eq!(zh_yue.preferred_value.as_deref(), Some("yue"));
+        assert_eq!(zh_yue.preferred_value, Some("yue"));
         assert_eq!(r.whole_tag("i-klingon").unwrap().kind, SubtagKind::Grandfathered);
         assert_eq!(r.language_by_name("ENGLISH"), Some("en"));
         assert_eq!(r.language_by_name("Japanese"), Some("ja"));

@@ -77,7 +77,7 @@ pub fn parse_well_formed(tag: &str) -> Result<(TagForm, TagParts), String> {
     }
     if let Some(g) = registry()
         .lookup(SubtagKind::Grandfathered, tag)
-        .map(|e| e.subtag.clone())
+        .map(|e| e.subtag.to_string())
     {
         let parts = TagParts {
             language: g,

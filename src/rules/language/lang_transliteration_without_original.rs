@@ -198,7 +198,7 @@ fn original_tag(lang: &str, native: ScriptCode) -> Option<String> {
     }
     let suppress = registry()
         .language(lang)
-        .and_then(|e| e.suppress_script.as_deref())
+        .and_then(|e| e.suppress_script)
         .and_then(ScriptCode::new);
     Some(if suppress == Some(native) {
         lang.to_string()

@@ -521,7 +521,7 @@ pub(crate) fn tag_for(language: &str, script: ScriptCode, like: &TagAnalysis) ->
     let mut t = language.to_string();
     let suppress = crate::text::registry()
         .language(language)
-        .and_then(|e| e.suppress_script.as_deref())
+        .and_then(|e| e.suppress_script)
         .and_then(ScriptCode::new);
     if suppress != Some(script) && script != ScriptCode::HANI {
         t.push('-');
