@@ -193,7 +193,9 @@ mod tests {
     fn generated_tables_are_sorted_for_binary_search() {
         for table in TABLES {
             assert!(table.is_sorted_by(|a, b| a.0 < b.0));
-            assert!(table.iter().all(|(key, i)| ENTRIES[usize::from(*i)].subtag.eq_ignore_ascii_case(key)));
+            assert!(table
+                .iter()
+                .all(|(key, i)| ENTRIES[usize::from(*i)].subtag.eq_ignore_ascii_case(key)));
         }
         assert!(NAMES.is_sorted_by(|a, b| a.0 < b.0));
     }
