@@ -33,16 +33,6 @@ pub enum Category {
     Catalogue,
 }
 
-impl Check {
-    /// The check over a feed's model, of item or message scope.
-    pub fn on_feed(self) -> Option<fn(&Context, &mut Vec<Finding>)> {
-        match self {
-            Check::Item(check) | Check::Message(check) => Some(check),
-            Check::Reader | Check::Catalogue => None,
-        }
-    }
-}
-
 impl Category {
     pub const ALL: &'static [Category] = &[
         Category::Xml,
@@ -114,6 +104,16 @@ pub enum Check {
     /// Runs on the catalogue index of a whole run: the check is in
     /// [`catalogue::CHECKS`], by rule id.
     Catalogue,
+}
+
+impl Check {
+    /// The check over a feed's model, of item or message scope.
+    pub fn on_feed(self) -> Option<fn(&Context, &mut Vec<Finding>)> {
+        match self {
+            Check::Item(check) | Check::Message(check) => Some(check),
+            Check::Reader | Check::Catalogue => None,
+        }
+    }
 }
 
 /// One rule: metadata, documentation and check.
