@@ -117,7 +117,7 @@ impl Source {
         };
         let at = (offset as usize).min(bytes.len());
         let block = at / LINE_BLOCK;
-        blocks[block] + count_byte(&bytes[block * LINE_BLOCK..at], b'\n') + 1
+        blocks[block] + count_lf(&bytes[block * LINE_BLOCK..at]) + 1
     }
 
     /// [`Source::line_col`] of each of `offsets`. Without a line index already built (a file
@@ -193,20 +193,20 @@ const LINE_BLOCK: usize = 4096;
 fn lf_blocks(bytes: &[u8]) -> Option<Vec<u32>> {
     let mut before = Vec::with_capacity(bytes.len() / LINE_BLOCK + 2);
     let mut lfs = 0;
+    // Block by block, so that the text is read from memory once for both searches.
     for block in bytes.chunks(LINE_BLOCK) {
-        before.push(lfs);
-        if count_byte(block, b'\r') > 0 {
+        if memchr::memchr(b'\r', block).is_some() {
             return None;
         }
-        lfs += count_byte(block, b'\n');
+        before.push(lfs);
+        lfs += count_lf(block);
     }
     before.push(lfs);
     Some(before)
 }
 
-/// How many times `byte` occurs in `bytes` (a loop the compiler vectorises).
-fn count_byte(bytes: &[u8], byte: u8) -> u32 {
-    bytes.iter().map(|&b| u32::from(b == byte)).sum()
+fn count_lf(bytes: &[u8]) -> u32 {
+    memchr::memchr_iter(b'\n', bytes).count() as u32
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
