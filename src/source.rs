@@ -134,14 +134,14 @@ impl Source {
         order.sort_unstable_by_key(|&i| offsets[i]);
         let mut out = vec![(0, 0); offsets.len()];
         // LFs before `counted`, which only moves forward.
-        let (mut counted, mut lfs) = (0usize, 0usize);
+        let (mut counted, mut lfs) = (0usize, 0u32);
         for i in order {
             let offset = floor_char_boundary(&self.text, (offsets[i] as usize).min(bytes.len()));
-            lfs += memchr::memchr_iter(b'\n', &bytes[counted..offset]).count();
+            lfs += count_lf(&bytes[counted..offset]);
             counted = offset;
             let line_start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |lf| lf + 1);
             let col = self.text[line_start..offset].chars().count() as u32 + 1;
-            out[i] = (lfs as u32 + 1, col);
+            out[i] = (lfs + 1, col);
         }
         out
     }
@@ -205,6 +205,7 @@ fn lf_blocks(bytes: &[u8]) -> Option<Vec<u32>> {
     Some(before)
 }
 
+/// The LFs in `bytes` (memchr's vectorised search).
 fn count_lf(bytes: &[u8]) -> u32 {
     memchr::memchr_iter(b'\n', bytes).count() as u32
 }

@@ -109,7 +109,8 @@ pub fn scan_ascii_name(bytes: &[u8]) -> TagName {
     }
 }
 
-const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
+/// The high bit of every byte of a word (for the eight-bytes-at-a-time scans).
+pub(crate) const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
 
 /// The high bit of each byte of `word` that is an ASCII letter.
 #[inline]

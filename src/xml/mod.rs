@@ -17,7 +17,7 @@ use quick_xml::Reader;
 use crate::finding::Span;
 use chars::{
     attr_value_needs_checks, first_invalid_char, is_name, is_xml_char, is_xml_space, scan_ascii_name, scan_tag_name,
-    text_needs_checks, TagName,
+    text_needs_checks, TagName, HIGH_BITS,
 };
 pub use escape::{escape_attr, escape_text};
 
@@ -106,7 +106,6 @@ fn prefix(qname: &str) -> Option<&str> {
 #[inline]
 fn colon_position(name: &str) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
     const COLONS: u64 = u64::from_le_bytes([b':'; 8]);
     let mut words = name.as_bytes().chunks_exact(8);
     let mut offset = 0;
