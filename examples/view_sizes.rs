@@ -56,10 +56,10 @@ fn main() {
     let mut rules = Vec::new();
     let mut findings = Vec::new();
     for rule in RULES {
-        if let Some(check) = rule.check.on_feed() {
+        if rule.check.is_on_feed() {
             reset_peak();
             let before = rss_mib();
-            check(&cx, &mut findings);
+            rule.check.run_on_feed(&cx, &mut findings);
             rules.push((status_mib("VmHWM") - before, rss_mib() - before, rule.id));
         }
     }

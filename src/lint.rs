@@ -229,10 +229,11 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
         // already run in parallel and a task per rule would cost more than the rule). Either
         // way the registry's order is kept, so output does not depend on scheduling.
         let run = |rule: &&crate::rules::Rule| {
-            let check = rule.check.on_feed().filter(|_| selection.is_enabled(rule.id))?;
+            if !selection.is_enabled(rule.id) {
+                return None;
+            }
             let mut out = Vec::new();
-            check(&cx, &mut out);
-            Some(out)
+            rule.check.run_on_feed(&cx, &mut out).then_some(out)
         };
         let per_rule: Vec<Vec<Finding>>;
         (per_rule, catalogue) = if large {

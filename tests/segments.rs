@@ -118,3 +118,79 @@ fn a_segment_keeps_the_context_and_its_items_only() {
         }
     }
 }
+
+/// Each message rule's findings, read whole or a segment at a time, as text (every field
+/// counts) in the order a report keeps: by anchor, and as the rule gave them at one anchor.
+fn message_findings(
+    feed: &Feed,
+    source: &Source,
+    segments: Option<&[Feed]>,
+    context: Option<&Feed>,
+) -> BTreeMap<&'static str, Vec<String>> {
+    let options = RuleOptions::default();
+    let mut out = BTreeMap::new();
+    for rule in RULES {
+        let Check::Message(start) = rule.check else { continue };
+        let mut found = Vec::new();
+        match (segments, context) {
+            (Some(segments), Some(context)) => {
+                let context = Context::new(context, source, &options);
+                let mut state = start(&context);
+                for s in segments {
+                    state.collect(&Context::new(s, source, &options));
+                }
+                state.finish(&context, &mut found);
+            }
+            _ => {
+                let cx = Context::new(feed, source, &options);
+                let mut state = start(&cx);
+                state.collect(&cx);
+                state.finish(&cx, &mut found);
+            }
+        }
+        found.sort_by_key(|f| f.anchor);
+        out.insert(rule.id, found.iter().map(|f| format!("{f:?}")).collect());
+    }
+    out
+}
+
+#[test]
+fn message_rules_find_the_same_reading_one_item_a_segment() {
+    let mut differ: Vec<String> = Vec::new();
+    let mut items = 0;
+    for path in files() {
+        let Ok(source) = Source::decode(path.display().to_string(), std::fs::read(&path).unwrap()) else {
+            continue;
+        };
+        let Some(feed) = ddexlint::ern::read(&source.text).feed else {
+            continue;
+        };
+        let whole = message_findings(&feed, &source, None, None);
+        let segments: Vec<Feed> = (0..feed.content_items())
+            .map(|k| feed.message_segment(k, k + 1))
+            .collect();
+        let context = feed.message_context();
+        let by_segment = message_findings(&feed, &source, Some(&segments), Some(&context));
+        items += feed.content_items();
+        for (id, found) in &whole {
+            let in_segments = &by_segment[id];
+            if found != in_segments {
+                let at = found
+                    .iter()
+                    .zip(in_segments)
+                    .position(|(a, b)| a != b)
+                    .or(Some(found.len().min(in_segments.len())));
+                differ.push(format!(
+                    "{id} on {}: {} findings whole, {} by segment; first difference: {:?} / {:?}",
+                    path.display(),
+                    found.len(),
+                    in_segments.len(),
+                    at.and_then(|i| found.get(i)),
+                    at.and_then(|i| in_segments.get(i))
+                ));
+            }
+        }
+    }
+    assert!(items > 1000, "too few items to show anything: {items}");
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}

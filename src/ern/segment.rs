@@ -1,7 +1,8 @@
 //! A message's model cut down to some of its content items: the unit in which a streaming
 //! reader would hand a batch file to the rules, so that it need not hold the whole model at
-//! once. Today only `tests/segments.rs` uses it, to check the scope each rule declares; the
-//! streaming reader is not written yet.
+//! once. Today only `tests/segments.rs` uses it, to check the scope each rule declares
+//! ([`Feed::segment`] for the item rules, [`Feed::message_segment`] and
+//! [`Feed::message_context`] for the message rules); the streaming reader is not written yet.
 //!
 //! A segment keeps the message's *context* whole (the root, the `MessageHeader`, every party:
 //! labels and artists resolve through the `PartyList`, which comes first; and every use of a
@@ -10,8 +11,8 @@
 //! and resources), only the chosen ones. A rule whose findings
 //! about an item depend on nothing but that item and the context finds the same things in
 //! the segments as in the whole message, once the findings several segments share are merged
-//! ([`crate::rules::Check::Item`]); the others need the whole message
-//! ([`crate::rules::Check::Message`]).
+//! ([`crate::rules::Check::Item`]); the others need the whole message, and carry what they
+//! need of it from segment to segment ([`crate::rules::Check::Message`]).
 
 use super::model::{Feed, Owner, RefKind};
 
@@ -25,6 +26,24 @@ impl<'a> Feed<'a> {
     /// The model of the context plus the content items `first..end` (indexes of
     /// [`Feed::content_items`]); item marks and parent paths are kept whole, for XPaths.
     pub fn segment(&self, first: usize, end: usize) -> Feed<'a> {
+        self.cut(first, end, Refs::ChosenAndParty)
+    }
+
+    /// A segment as a rule of message scope reads it ([`crate::rules::MessageRule`]): the
+    /// content items `first..end` with the references inside them (and no others), and the
+    /// context for looking things up.
+    pub fn message_segment(&self, first: usize, end: usize) -> Feed<'a> {
+        self.cut(first, end, Refs::Chosen)
+    }
+
+    /// The context as a rule of message scope reads it once every segment is read: the root,
+    /// the header, the parties, and what lies outside the content items (the deals, with
+    /// their references), but no content item and no reference inside one.
+    pub fn message_context(&self) -> Feed<'a> {
+        self.cut(0, 0, Refs::Context)
+    }
+
+    fn cut(&self, first: usize, end: usize, refs: Refs) -> Feed<'a> {
         let content = self.content_marks();
         let chosen: Vec<(u32, u32)> = content[first.min(content.len())..end.min(content.len())].to_vec();
         let inside = |ranges: &[(u32, u32)], at: u32| {
@@ -33,6 +52,12 @@ impl<'a> Feed<'a> {
         };
         // What the segment keeps: anything chosen, and anything outside every content item.
         let keep = |at: u32| inside(&chosen, at) || !inside(&content, at);
+        // The references and attributes a segment has in its own right.
+        let own = |at: u32| match refs {
+            Refs::ChosenAndParty => keep(at),
+            Refs::Chosen => inside(&chosen, at),
+            Refs::Context => !inside(&content, at),
+        };
 
         let mut feed = Feed::new(
             self.version.clone(),
@@ -42,17 +67,17 @@ impl<'a> Feed<'a> {
         );
         feed.items = self.items.clone();
         feed.item_parents = self.item_parents.clone();
-        feed.lang_attrs = self.lang_attrs.iter().filter(|a| keep(a.elem)).cloned().collect();
+        feed.lang_attrs = self.lang_attrs.iter().filter(|a| own(a.elem)).cloned().collect();
         feed.default_flags = self
             .default_flags
             .iter()
-            .filter(|f| keep(f.attr.elem))
+            .filter(|f| own(f.attr.elem))
             .cloned()
             .collect();
         feed.refs = self
             .refs
             .iter()
-            .filter(|r| keep(r.text.elem) || r.kind == RefKind::Party)
+            .filter(|r| own(r.text.elem) || (refs == Refs::ChosenAndParty && r.kind == RefKind::Party))
             .cloned()
             .collect();
 
@@ -117,6 +142,18 @@ impl<'a> Feed<'a> {
         marks.sort_unstable();
         marks
     }
+}
+
+/// Which references, `LanguageAndScriptCode` and `IsDefault` attributes a cut keeps.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Refs {
+    /// Those inside the chosen items and outside every content item, and every use of a
+    /// party reference (what the item rules read).
+    ChosenAndParty,
+    /// Those inside the chosen items only.
+    Chosen,
+    /// Those outside every content item only.
+    Context,
 }
 
 /// Copies of `items`, each with its identifier indexes renumbered by `renumber`.

@@ -98,22 +98,62 @@ pub enum Check {
     /// finds the same in segments of the message as in the whole
     /// ([`crate::ern::Feed::segment`]; `tests/segments.rs`).
     Item(fn(&Context, &mut Vec<Finding>)),
-    /// Runs over one feed's model and needs all of it (the rule's entry says why): a
-    /// streaming reader has to give it what it reads of every item.
-    Message(fn(&Context, &mut Vec<Finding>)),
+    /// Needs the whole message at once (the rule's entry says why): not yet turned into a
+    /// [`Check::Message`], which a streaming reader can hand a message a segment at a time.
+    Whole(fn(&Context, &mut Vec<Finding>)),
+    /// Needs the whole message (the rule's entry says why), and reads it one segment at a
+    /// time: the function starts the rule's state for a message ([`MessageRule`]), given its
+    /// context (of which it may read the root and the header, such as the ERN version).
+    Message(StartMessageRule),
     /// Runs on the catalogue index of a whole run: the check is in
     /// [`catalogue::CHECKS`], by rule id.
     Catalogue,
 }
 
 impl Check {
-    /// The check over a feed's model, of item or message scope.
-    pub fn on_feed(self) -> Option<fn(&Context, &mut Vec<Finding>)> {
+    /// Runs the check over a whole feed's model (item and message scope alike; a message
+    /// rule reads the feed as its one segment and as its context). False for the checks that
+    /// do not run on a model.
+    pub fn run_on_feed(self, cx: &Context, out: &mut Vec<Finding>) -> bool {
         match self {
-            Check::Item(check) | Check::Message(check) => Some(check),
-            Check::Reader | Check::Catalogue => None,
+            Check::Item(check) | Check::Whole(check) => check(cx, out),
+            Check::Message(start) => {
+                let mut rule = start(cx);
+                rule.collect(cx);
+                rule.finish(cx, out);
+            }
+            Check::Reader | Check::Catalogue => return false,
         }
+        true
     }
+
+    /// Whether the check runs over a feed's model.
+    pub fn is_on_feed(self) -> bool {
+        matches!(self, Check::Item(_) | Check::Whole(_) | Check::Message(_))
+    }
+}
+
+/// Starts a [`MessageRule`]'s state for a message.
+pub type StartMessageRule = for<'f, 'a> fn(&Context<'f, 'a>) -> Box<dyn MessageRule<'a> + 'a>;
+
+/// What a rule of message scope carries from one segment of a message to the next: what it
+/// needs of every item, kept small (a batch file's model is not held whole), and turned into
+/// findings at the end.
+///
+/// A segment ([`crate::ern::Feed::message_segment`]) holds some content items (releases and
+/// resources, with their identifiers and the references, `LanguageAndScriptCode` and
+/// `IsDefault` attributes inside them) and, for looking things up, the message's root,
+/// header and parties. `collect` reads the content items only: the context is the same in
+/// every segment, and is read once, by `finish`
+/// ([`crate::ern::Feed::message_context`]: the root, the header, the parties and what lies
+/// outside the content items, such as the deals and their references). Segments come in
+/// document order. `tests/segments.rs` checks that the findings are the same, in the same
+/// order, whether a message comes whole or one item a segment.
+pub trait MessageRule<'a>: Send {
+    /// Reads one segment's content items.
+    fn collect(&mut self, cx: &Context<'_, 'a>);
+    /// After the last segment: reads the context and gives the findings.
+    fn finish(self: Box<Self>, cx: &Context<'_, 'a>, out: &mut Vec<Finding>);
 }
 
 /// One rule: metadata, documentation and check.

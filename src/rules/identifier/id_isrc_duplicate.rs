@@ -55,7 +55,7 @@ recording, it should be listed once and referenced from every release that conta
 ## Fix
 None: the label's ISRC registry says which recording has which ISRC."#,
     // Whole message: compares the ISRCs of all the resources.
-    check: Check::Message(check),
+    check: Check::Whole(check),
 };
 
 /// The ISRC as receivers compare it: its clean form. `None` when the value is no ISRC at

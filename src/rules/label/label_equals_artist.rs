@@ -42,7 +42,7 @@ Keep it, and use the same label name on every release; or use the artist's impri
 ## Fix
 None: this is a choice, not an error."#,
     // Whole message: reports a shared label party once, for the first release whose artist it matches.
-    check: Check::Message(check),
+    check: Check::Whole(check),
 };
 
 /// Display form and label keys of the names the rule compares, each computed once per

@@ -57,7 +57,7 @@ else the most common). A spelling that only lacks the diacritics of another is n
 proposed in its place. With a label registry, registered aliases are replaced by the
 canonical name by `--fix` (`label-registry-alias`)."#,
     // Whole message: compares the spellings of every label of the message.
-    check: Check::Message(check),
+    check: Check::Whole(check),
 };
 
 struct Spelling<'f, 'a> {

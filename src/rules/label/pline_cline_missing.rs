@@ -60,7 +60,7 @@ Schematron makes a missing ERN 3 P line a fatal error (1017-1).
 ## Fix
 None: only the rights owner knows the owner and the year."#,
     // Whole message: a release's P and C lines may sit on its resources (ERN 4 lists them apart).
-    check: Check::Message(check),
+    check: Check::Whole(check),
 };
 
 /// The resources a release contains.

@@ -55,7 +55,7 @@ both places:
 ## Fix
 None: who owns the recording is a rights question."#,
     // Whole message: counts the releases that share a P line owner.
-    check: Check::Message(check),
+    check: Check::Whole(check),
 };
 
 /// The key names are compared by: the label name key, without a leading "the" and without

@@ -51,7 +51,7 @@ end with a Latin form available.
 ## Fix
 None: only the artist knows the official romanization."#,
     // Whole message: reports a name once per message, counting the other items that carry it.
-    check: Check::Message(check),
+    check: Check::Whole(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

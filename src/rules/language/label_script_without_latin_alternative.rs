@@ -50,7 +50,7 @@ only by their native name.
 ## Fix
 None: ddexlint never machine-transliterates a brand name."#,
     // Whole message: reports a label once per message, counting the other releases that carry it.
-    check: Check::Message(check),
+    check: Check::Whole(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

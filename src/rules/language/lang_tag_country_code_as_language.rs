@@ -54,7 +54,7 @@ Suggestion only: the tag with the likely language (`kr` → `ko`, `jp-JP` → `j
 code stands for several languages (`ge`, `be`, `ch`), the texts' script picks one if it can;
 otherwise the candidates are listed."#,
     // Whole message: judges an attribute by the texts that inherit it, on any item.
-    check: Check::Message(check),
+    check: Check::Whole(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

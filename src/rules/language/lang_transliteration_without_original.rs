@@ -66,7 +66,7 @@ variant (`ja`, `el`, `ru` …). ddexlint cannot invent the original text. If the
 in fact the only official one (an artist who is only known by a Latin name), tag it with
 the language the name is in rather than as a romanization."#,
     // Whole message: reports a set of names once per message; the original may be on another item.
-    check: Check::Message(check),
+    check: Check::Whole(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

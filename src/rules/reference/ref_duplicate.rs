@@ -34,7 +34,7 @@ silently replaced by another.
 ## Fix
 None: the references that use it must be re-pointed by hand."#,
     // Whole message: compares the definitions of all the items.
-    check: Check::Message(check),
+    check: Check::Whole(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

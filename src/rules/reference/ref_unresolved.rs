@@ -37,7 +37,7 @@ not exist. The DSP then shows no label (search by label loses the release) or dr
 ## Fix
 None: which item was meant cannot be known."#,
     // Whole message: matches every reference against every definition.
-    check: Check::Message(check),
+    check: Check::Whole(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

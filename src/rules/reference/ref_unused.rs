@@ -33,7 +33,7 @@ a track or image that no release delivers.
 ## Fix
 None."#,
     // Whole message: matches every definition against every reference.
-    check: Check::Message(check),
+    check: Check::Whole(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {

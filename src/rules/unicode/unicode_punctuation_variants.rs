@@ -58,7 +58,7 @@ Suggestion only: the value with the feed's majority apostrophe (ties: `’`) and
 Straight quotes become the typographic quotes most used in the feed for the value's
 language."#,
     // Whole message: compares each text with the message's most used punctuation.
-    check: Check::Message(check),
+    check: Check::Whole(check),
 };
 
 /// An apostrophe-like character between two letters.

@@ -50,7 +50,7 @@ proprietary id) so that it is not merged with the Latin look-alike.
 ## Fix
 None: only the label knows whether the name is meant to be in this script."#,
     // Whole message: looks for the look-alike Latin name anywhere in the message.
-    check: Check::Message(check),
+    check: Check::Whole(check),
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
