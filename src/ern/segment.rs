@@ -122,7 +122,7 @@ impl<'a> Feed<'a> {
     }
 
     /// The byte ranges of the items that hold a release or a resource, in document order.
-    fn content_marks(&self) -> Vec<(u32, u32)> {
+    pub(crate) fn content_marks(&self) -> Vec<(u32, u32)> {
         let mut elems: Vec<u32> = self
             .releases
             .iter()

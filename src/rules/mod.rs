@@ -147,8 +147,11 @@ pub type StartMessageRule = for<'f, 'a> fn(&Context<'f, 'a>) -> Box<dyn MessageR
 /// every segment, and is read once, by `finish`
 /// ([`crate::ern::Feed::message_context`]: the root, the header, the parties and what lies
 /// outside the content items, such as the deals and their references). Segments come in
-/// document order. `tests/segments.rs` checks that the findings are the same, in the same
-/// order, whether a message comes whole or one item a segment.
+/// document order. A message read whole is one segment, and `finish` then gets the whole
+/// feed too: it tells the references and attributes of the context from the others by
+/// [`Context::is_in_content`] (in `collect`, those of a segment are all inside).
+/// `tests/segments.rs` checks that the findings are the same, in the same order, whether a
+/// message comes whole or one item a segment.
 pub trait MessageRule<'a>: Send {
     /// Reads one segment's content items.
     fn collect(&mut self, cx: &Context<'_, 'a>);
@@ -316,6 +319,16 @@ impl<'f, 'a> Context<'f, 'a> {
                 });
             }
         });
+    }
+
+    /// Whether the element whose start tag is at `elem` lies inside a content item (a
+    /// release or a resource) of this context's feed. A rule of message scope reads what
+    /// lies inside in `collect` and what lies outside in `finish`: the same test whether it
+    /// reads a message whole or a segment at a time ([`MessageRule`]).
+    pub fn is_in_content(&self, elem: u32) -> bool {
+        let marks = self.shared.content_marks.get_or_init(|| self.feed.content_marks());
+        let k = marks.partition_point(|m| m.0 <= elem);
+        k > 0 && elem < marks[k - 1].1
     }
 
     /// [`Feed::display_texts`], computed once for all the rules of a run.

@@ -35,6 +35,8 @@ pub(crate) struct Shared<'f, 'a> {
     pub ref_definitions: OnceLock<Definitions<'f>>,
     /// For each of [`crate::ern::Feed::refs`], the definition it names.
     pub ref_targets: OnceLock<Vec<Target>>,
+    /// [`crate::ern::Feed::content_marks`], for [`super::Context::is_in_content`].
+    pub content_marks: OnceLock<Vec<(u32, u32)>>,
     /// [`super::label::rights_text::each_rights_line`].
     pub rights_lines: OnceLock<Vec<&'f RightsLine<'a>>>,
 }
