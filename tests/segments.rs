@@ -158,6 +158,8 @@ fn message_findings(
 fn message_rules_find_the_same_reading_one_item_a_segment() {
     let mut differ: Vec<String> = Vec::new();
     let mut items = 0;
+    // How many findings each rule gives over all the files: none would show nothing.
+    let mut found_by_rule: BTreeMap<&str, usize> = BTreeMap::new();
     for path in files() {
         let Ok(source) = Source::decode(path.display().to_string(), std::fs::read(&path).unwrap()) else {
             continue;
@@ -166,6 +168,9 @@ fn message_rules_find_the_same_reading_one_item_a_segment() {
             continue;
         };
         let whole = message_findings(&feed, &source, None, None);
+        for (id, found) in &whole {
+            *found_by_rule.entry(id).or_default() += found.len();
+        }
         let segments: Vec<Feed> = (0..feed.content_items())
             .map(|k| feed.message_segment(k, k + 1))
             .collect();
@@ -192,5 +197,7 @@ fn message_rules_find_the_same_reading_one_item_a_segment() {
         }
     }
     assert!(items > 1000, "too few items to show anything: {items}");
+    let silent: Vec<_> = found_by_rule.iter().filter(|(_, &n)| n == 0).collect();
+    assert!(silent.is_empty(), "rules with no finding to compare: {silent:?}");
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }

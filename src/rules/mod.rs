@@ -326,9 +326,14 @@ impl<'f, 'a> Context<'f, 'a> {
     /// lies inside in `collect` and what lies outside in `finish`: the same test whether it
     /// reads a message whole or a segment at a time ([`MessageRule`]).
     pub fn is_in_content(&self, elem: u32) -> bool {
-        let marks = self.shared.content_marks.get_or_init(|| self.feed.content_marks());
+        let marks = self.content_marks();
         let k = marks.partition_point(|m| m.0 <= elem);
         k > 0 && elem < marks[k - 1].1
+    }
+
+    /// [`Feed::content_marks`], found once per file.
+    fn content_marks(&self) -> &[(u32, u32)] {
+        self.shared.content_marks.get_or_init(|| self.feed.content_marks())
     }
 
     /// [`Feed::display_texts`], computed once for all the rules of a run.

@@ -37,6 +37,8 @@ pub(crate) struct Shared<'f, 'a> {
     pub ref_targets: OnceLock<Vec<Target>>,
     /// [`crate::ern::Feed::content_marks`], for [`super::Context::is_in_content`].
     pub content_marks: OnceLock<Vec<(u32, u32)>>,
+    /// [`super::Context::refs_in_content`].
+    pub refs_in_content: OnceLock<Vec<bool>>,
     /// [`super::label::rights_text::each_rights_line`].
     pub rights_lines: OnceLock<Vec<&'f RightsLine<'a>>>,
 }

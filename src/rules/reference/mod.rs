@@ -5,6 +5,7 @@ pub mod ref_duplicate;
 pub mod ref_unresolved;
 pub mod ref_unused;
 
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 
 use crate::hash::FastMap;
@@ -98,6 +99,26 @@ impl<'f, 'a> Context<'f, 'a> {
         })
     }
 
+    /// Whether each of [`Feed::refs`] lies inside a content item ([`Context::is_in_content`]),
+    /// found once per file by one walk (references and items are both in document order).
+    pub(crate) fn refs_in_content(&self) -> &[bool] {
+        self.shared.refs_in_content.get_or_init(|| {
+            let marks = self.content_marks();
+            let mut k = 0;
+            self.feed
+                .refs
+                .iter()
+                .map(|r| {
+                    let at = r.text.elem;
+                    while k < marks.len() && marks[k].1 <= at {
+                        k += 1;
+                    }
+                    k < marks.len() && marks[k].0 <= at
+                })
+                .collect()
+        })
+    }
+
     /// [`Definitions`], built once per file for the reference rules.
     pub(crate) fn ref_definitions(&self) -> &Definitions<'f> {
         self.shared.ref_definitions.get_or_init(|| {
@@ -127,5 +148,67 @@ impl<'f, 'a> Context<'f, 'a> {
                 roles: [party_roles, resource_roles, release_roles],
             }
         })
+    }
+}
+
+/// The definitions of the content items (resources and releases) a message rule has read so
+/// far, segment after segment: each value's first definition, for resolving references that
+/// point back to an earlier segment (the parties are in every segment, for looking up).
+#[derive(Default)]
+pub(crate) struct ContentDefinitions<'a> {
+    /// Resources, then releases: each trimmed, non-empty value and the start tag of its
+    /// first definition.
+    first: [FastMap<Cow<'a, str>, u32>; 2],
+}
+
+/// A content item's definition, as [`ContentDefinitions::record`] finds it.
+pub(crate) enum Recorded<'s, 'a> {
+    /// The first definition of its value (so far: segments come in document order).
+    First(&'s Text<'a>),
+    /// A later definition of a value first defined at `first` (a start tag).
+    Repeat(&'s Text<'a>, u32),
+}
+
+impl<'a> ContentDefinitions<'a> {
+    fn slot(kind: RefKind) -> Option<usize> {
+        match kind {
+            RefKind::Party => None,
+            RefKind::Resource => Some(0),
+            RefKind::Release => Some(1),
+        }
+    }
+
+    /// Records the definitions of `feed`'s content items, in document order by kind, and
+    /// tells `each` what each non-empty one is.
+    pub fn record<'s>(&mut self, feed: &'s Feed<'a>, mut each: impl FnMut(RefKind, Recorded<'s, 'a>)) {
+        for kind in [RefKind::Resource, RefKind::Release] {
+            let map = &mut self.first[Self::slot(kind).unwrap_or(0)];
+            for t in definitions(feed, kind) {
+                let value = trimmed(&t.value);
+                if value.is_empty() {
+                    continue;
+                }
+                match map.entry(value) {
+                    Entry::Vacant(e) => {
+                        e.insert(t.elem);
+                        each(kind, Recorded::First(t));
+                    }
+                    Entry::Occupied(e) => each(kind, Recorded::Repeat(t, *e.get())),
+                }
+            }
+        }
+    }
+
+    /// The start tag of the first definition of a resource or release `value` (trimmed).
+    pub fn first(&self, kind: RefKind, value: &str) -> Option<u32> {
+        Self::slot(kind).and_then(|k| self.first[k].get(value).copied())
+    }
+}
+
+/// A value trimmed, borrowing the file's text when the value does.
+fn trimmed<'a>(value: &Cow<'a, str>) -> Cow<'a, str> {
+    match value {
+        Cow::Borrowed(s) => Cow::Borrowed(trim(s)),
+        Cow::Owned(s) => Cow::Owned(trim(s).to_string()),
     }
 }

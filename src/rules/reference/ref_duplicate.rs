@@ -1,7 +1,7 @@
-use super::DefinitionRole;
-use crate::ern::RefKind;
+use super::{ContentDefinitions, DefinitionRole, Recorded};
+use crate::ern::{RefKind, Text};
 use crate::finding::{Finding, Severity};
-use crate::rules::{Category, Check, Context, FixClass, Rule};
+use crate::rules::{Category, Check, Context, FixClass, MessageRule, Rule};
 
 pub static RULE: Rule = Rule {
     id: "ref-duplicate",
@@ -33,37 +33,61 @@ silently replaced by another.
 
 ## Fix
 None: the references that use it must be re-pointed by hand."#,
-    // Whole message: compares the definitions of all the items.
-    check: Check::Whole(check),
+    // Whole message: every definition against the earlier ones. Carries the first definition
+    // of each resource and release value (parties are in every segment) and its findings.
+    check: Check::Message(start),
 };
 
-fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let defined = cx.ref_definitions();
-    for kind in [RefKind::Party, RefKind::Resource, RefKind::Release] {
-        let k = super::kind_index(kind);
-        for (t, &role) in super::definitions(cx.feed, kind).into_iter().zip(&defined.roles[k]) {
+fn start<'a>(_: &Context<'_, 'a>) -> Box<dyn MessageRule<'a> + 'a> {
+    Box::<Duplicates>::default()
+}
+
+#[derive(Default)]
+struct Duplicates<'a> {
+    defined: ContentDefinitions<'a>,
+    found: Vec<Finding>,
+}
+
+impl<'a> MessageRule<'a> for Duplicates<'a> {
+    fn collect(&mut self, cx: &Context<'_, 'a>) {
+        let found = &mut self.found;
+        self.defined.record(cx.feed, |kind, d| {
+            if let Recorded::Repeat(t, first) = d {
+                found.push(repeat(cx, kind, t, first));
+            }
+        });
+    }
+
+    fn finish(self: Box<Self>, cx: &Context<'_, 'a>, out: &mut Vec<Finding>) {
+        out.extend(self.found);
+        // The parties: the context.
+        let defined = cx.ref_definitions();
+        let k = super::kind_index(RefKind::Party);
+        for (t, &role) in super::definitions(cx.feed, RefKind::Party)
+            .into_iter()
+            .zip(&defined.roles[k])
+        {
             if role != DefinitionRole::Repeat {
                 continue;
             }
-            // A later definition of a value: where the first one is.
-            let value = super::trim(&t.value);
-            let Some(&at) = defined.first[k].get(value) else {
-                continue;
-            };
-            let line = cx.source.line_of(at);
-            out.push(
-                RULE.finding(
-                    t.elem,
-                    t.span,
-                    format!(
-                        "{} reference '{}' is already defined at line {}",
-                        kind.noun(),
-                        value,
-                        line
-                    ),
-                )
-                .with_help("give every party, resource and release its own reference"),
-            );
+            if let Some(&first) = defined.first[k].get(super::trim(&t.value)) {
+                out.push(repeat(cx, RefKind::Party, t, first));
+            }
         }
     }
+}
+
+/// A later definition `t` of a value first defined at `first`.
+fn repeat(cx: &Context, kind: RefKind, t: &Text, first: u32) -> Finding {
+    RULE.finding(
+        t.elem,
+        t.span,
+        format!(
+            "{} reference '{}' is already defined at line {}",
+            kind.noun(),
+            super::trim(&t.value),
+            cx.source.line_of(first)
+        ),
+    )
+    .with_help("give every party, resource and release its own reference")
 }

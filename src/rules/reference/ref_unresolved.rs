@@ -1,6 +1,7 @@
-use super::Target;
+use super::{ContentDefinitions, Target};
+use crate::ern::{RefKind, RefUse};
 use crate::finding::{Finding, Severity};
-use crate::rules::{Category, Check, Context, FixClass, Rule};
+use crate::rules::{Category, Check, Context, FixClass, MessageRule, Rule};
 
 pub static RULE: Rule = Rule {
     id: "ref-unresolved",
@@ -36,35 +37,81 @@ not exist. The DSP then shows no label (search by label loses the release) or dr
 
 ## Fix
 None: which item was meant cannot be known."#,
-    // Whole message: matches every reference against every definition.
-    check: Check::Whole(check),
+    // Whole message: matches every reference against every definition. Carries the first
+    // definition of each resource and release value, the references that point past the
+    // segments read so far, and its findings (the parties are in every segment).
+    check: Check::Message(start),
 };
 
-fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (r, target) in cx.feed.refs.iter().zip(cx.ref_targets()) {
-        match target {
-            Target::Defined(_) => {}
-            Target::Empty => out.push(RULE.finding(
-                r.text.elem,
-                r.text.span,
-                format!("<{}> is empty: it names no {}", r.element, r.kind.noun()),
-            )),
-            Target::Unresolved => out.push(
-                RULE.finding(
-                    r.text.elem,
-                    r.text.span,
-                    format!(
-                        "<{}> '{}' names no {} of this message",
-                        r.element,
-                        super::trim(&r.text.value),
-                        r.kind.noun()
-                    ),
-                )
-                .with_help(format!(
-                    "define a {} with this reference, or correct the reference",
-                    r.kind.noun()
-                )),
-            ),
+fn start<'a>(_: &Context<'_, 'a>) -> Box<dyn MessageRule<'a> + 'a> {
+    Box::<Unresolved>::default()
+}
+
+#[derive(Default)]
+struct Unresolved<'a> {
+    defined: ContentDefinitions<'a>,
+    /// References to a resource or release defined in no segment read so far.
+    pending: Vec<RefUse<'a>>,
+    found: Vec<Finding>,
+}
+
+impl<'a> Unresolved<'a> {
+    /// Judges the references inside (`inside`) or outside the content items.
+    fn judge(&mut self, cx: &Context<'_, 'a>, inside: bool) {
+        let refs = cx.feed.refs.iter().zip(cx.ref_targets()).zip(cx.refs_in_content());
+        for ((r, target), _) in refs.filter(|(_, &within)| within == inside) {
+            match target {
+                Target::Defined(_) => {}
+                Target::Empty => self.found.push(empty(r)),
+                Target::Unresolved if r.kind == RefKind::Party => self.found.push(unresolved(r)),
+                Target::Unresolved => {
+                    if self.defined.first(r.kind, super::trim(&r.text.value)).is_none() {
+                        self.pending.push(r.clone());
+                    }
+                }
+            }
         }
     }
+}
+
+impl<'a> MessageRule<'a> for Unresolved<'a> {
+    fn collect(&mut self, cx: &Context<'_, 'a>) {
+        self.defined.record(cx.feed, |_, _| {});
+        self.judge(cx, true);
+    }
+
+    fn finish(mut self: Box<Self>, cx: &Context<'_, 'a>, out: &mut Vec<Finding>) {
+        self.judge(cx, false);
+        out.extend(self.found);
+        for r in &self.pending {
+            if self.defined.first(r.kind, super::trim(&r.text.value)).is_none() {
+                out.push(unresolved(r));
+            }
+        }
+    }
+}
+
+fn empty(r: &RefUse) -> Finding {
+    RULE.finding(
+        r.text.elem,
+        r.text.span,
+        format!("<{}> is empty: it names no {}", r.element, r.kind.noun()),
+    )
+}
+
+fn unresolved(r: &RefUse) -> Finding {
+    RULE.finding(
+        r.text.elem,
+        r.text.span,
+        format!(
+            "<{}> '{}' names no {} of this message",
+            r.element,
+            super::trim(&r.text.value),
+            r.kind.noun()
+        ),
+    )
+    .with_help(format!(
+        "define a {} with this reference, or correct the reference",
+        r.kind.noun()
+    ))
 }

@@ -1,7 +1,9 @@
-use super::{DefinitionRole, Target};
-use crate::ern::RefKind;
+use std::borrow::Cow;
+
+use super::{ContentDefinitions, DefinitionRole, Recorded, Target};
+use crate::ern::{RefKind, Text};
 use crate::finding::{Finding, Severity};
-use crate::rules::{Category, Check, Context, FixClass, Rule};
+use crate::rules::{Category, Check, Context, FixClass, MessageRule, Rule};
 
 pub static RULE: Rule = Rule {
     id: "ref-unused",
@@ -32,44 +34,104 @@ a track or image that no release delivers.
 
 ## Fix
 None."#,
-    // Whole message: matches every definition against every reference.
-    check: Check::Whole(check),
+    // Whole message: a definition is used when any reference anywhere names it. Carries the
+    // first definition of each resource and release value, the definitions some reference
+    // names, and the references that point past the segments read so far.
+    check: Check::Message(start),
 };
 
-fn check(cx: &Context, out: &mut Vec<Finding>) {
-    // The first definitions that some reference names (by start tag), per kind: a sorted
-    // list rather than a set of every referenced value, built from the shared targets.
-    let mut used: [Vec<u32>; 3] = Default::default();
-    let mut any_release_ref = false;
-    for (r, target) in cx.feed.refs.iter().zip(cx.ref_targets()) {
-        any_release_ref |= r.kind == RefKind::Release;
-        if let Target::Defined(elem) = *target {
-            used[super::kind_index(r.kind)].push(elem);
+fn start<'a>(_: &Context<'_, 'a>) -> Box<dyn MessageRule<'a> + 'a> {
+    Box::<Unused>::default()
+}
+
+#[derive(Default)]
+struct Unused<'a> {
+    defined: ContentDefinitions<'a>,
+    /// The first definition of each resource and release value, in document order.
+    firsts: Vec<(RefKind, Text<'a>)>,
+    /// Per kind ([`super::kind_index`]): the start tags of the first definitions some
+    /// reference names.
+    used: [Vec<u32>; 3],
+    /// Resource and release references defined in no segment read so far.
+    pending: Vec<(RefKind, Cow<'a, str>)>,
+    any_release_ref: bool,
+}
+
+impl<'a> Unused<'a> {
+    /// Notes what the references inside (`inside`) or outside the content items name.
+    fn resolve(&mut self, cx: &Context<'_, 'a>, inside: bool) {
+        let refs = cx.feed.refs.iter().zip(cx.ref_targets()).zip(cx.refs_in_content());
+        for ((r, target), _) in refs.filter(|(_, &within)| within == inside) {
+            self.any_release_ref |= r.kind == RefKind::Release;
+            let k = super::kind_index(r.kind);
+            let value = super::trim(&r.text.value);
+            match *target {
+                Target::Empty => {}
+                // The parties are all in every segment: a segment's own is the first.
+                Target::Defined(elem) if r.kind == RefKind::Party => self.used[k].push(elem),
+                // A resource or release defined in this segment may have been defined before.
+                Target::Defined(elem) => self.used[k].push(self.defined.first(r.kind, value).unwrap_or(elem)),
+                Target::Unresolved => match self.defined.first(r.kind, value) {
+                    Some(elem) => self.used[k].push(elem),
+                    None if r.kind != RefKind::Party => self.pending.push((r.kind, Cow::Owned(value.to_string()))),
+                    None => {}
+                },
+            }
         }
     }
-    let roles = &cx.ref_definitions().roles;
-    for kind in [RefKind::Party, RefKind::Resource, RefKind::Release] {
-        if kind == RefKind::Release && !any_release_ref {
-            continue;
+}
+
+impl<'a> MessageRule<'a> for Unused<'a> {
+    fn collect(&mut self, cx: &Context<'_, 'a>) {
+        let firsts = &mut self.firsts;
+        self.defined.record(cx.feed, |kind, d| {
+            if let Recorded::First(t) = d {
+                firsts.push((kind, t.clone()));
+            }
+        });
+        self.resolve(cx, true);
+    }
+
+    fn finish(mut self: Box<Self>, cx: &Context<'_, 'a>, out: &mut Vec<Finding>) {
+        self.resolve(cx, false);
+        for (kind, value) in std::mem::take(&mut self.pending) {
+            if let Some(elem) = self.defined.first(kind, &value) {
+                self.used[super::kind_index(kind)].push(elem);
+            }
         }
-        let k = super::kind_index(kind);
-        let used = &mut used[k];
-        used.sort_unstable();
-        used.dedup();
-        for (t, &role) in super::definitions(cx.feed, kind).into_iter().zip(&roles[k]) {
-            // Each unused value once, at its first definition (later ones are ref-duplicate's).
-            if role != DefinitionRole::First || used.binary_search(&t.elem).is_ok() {
+        for used in &mut self.used {
+            used.sort_unstable();
+            used.dedup();
+        }
+        let is_used = |kind: RefKind, elem: u32| self.used[super::kind_index(kind)].binary_search(&elem).is_ok();
+        // The parties (the context), then the content items' first definitions.
+        let k = super::kind_index(RefKind::Party);
+        let parties = super::definitions(cx.feed, RefKind::Party)
+            .into_iter()
+            .zip(&cx.ref_definitions().roles[k]);
+        for (t, _) in parties.filter(|(_, &role)| role == DefinitionRole::First) {
+            if !is_used(RefKind::Party, t.elem) {
+                out.push(unused(RefKind::Party, t));
+            }
+        }
+        for (kind, t) in &self.firsts {
+            if (*kind == RefKind::Release && !self.any_release_ref) || is_used(*kind, t.elem) {
                 continue;
             }
-            out.push(RULE.finding(
-                t.elem,
-                t.span,
-                format!(
-                    "{} '{}' is defined but nothing in the message references it",
-                    kind.noun(),
-                    super::trim(&t.value)
-                ),
-            ));
+            out.push(unused(*kind, t));
         }
     }
+}
+
+/// Each unused value once, at its first definition (later ones are ref-duplicate's).
+fn unused(kind: RefKind, t: &Text) -> Finding {
+    RULE.finding(
+        t.elem,
+        t.span,
+        format!(
+            "{} '{}' is defined but nothing in the message references it",
+            kind.noun(),
+            super::trim(&t.value)
+        ),
+    )
 }
