@@ -201,3 +201,59 @@ fn message_rules_find_the_same_reading_one_item_a_segment() {
     assert!(silent.is_empty(), "rules with no finding to compare: {silent:?}");
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
+
+/// Each item rule's findings on `feed` anchored inside (`inside`) or outside its content
+/// items, added to `out`.
+fn find_where(feed: &Feed, source: &Source, inside: bool, out: &mut BTreeMap<&'static str, BTreeSet<String>>) {
+    let options = RuleOptions::default();
+    let cx = Context::new(feed, source, &options);
+    for rule in RULES {
+        if let Check::Item(check) = rule.check {
+            let mut found = Vec::new();
+            check(&cx, &mut found);
+            out.entry(rule.id).or_default().extend(
+                found
+                    .iter()
+                    .filter(|f| cx.is_in_content(f.anchor) == inside)
+                    .map(|f| format!("{f:?}")),
+            );
+        }
+    }
+}
+
+/// How a streaming reader would run the item rules: over each segment as the message rules
+/// read it (its content items and their own references), keeping the findings inside the
+/// items, then once over the context (with every use of a party reference, and the
+/// releases' labels: the label rules judge a party by the releases that use it as a label),
+/// keeping the findings outside.
+#[test]
+fn item_rules_find_the_same_streamed() {
+    let mut differ: Vec<String> = Vec::new();
+    for path in files() {
+        let Ok(source) = Source::decode(path.display().to_string(), std::fs::read(&path).unwrap()) else {
+            continue;
+        };
+        let Some(feed) = ddexlint::ern::read(&source.text).feed else {
+            continue;
+        };
+        let mut whole = BTreeMap::new();
+        find(&feed, &source, &mut whole);
+        let mut streamed = BTreeMap::new();
+        for k in 0..feed.content_items() {
+            find_where(&feed.message_segment(k, k + 1), &source, true, &mut streamed);
+        }
+        find_where(&feed.labelled_context(), &source, false, &mut streamed);
+        for (id, found) in &whole {
+            let s = streamed.get(id).cloned().unwrap_or_default();
+            if *found != s {
+                differ.push(format!(
+                    "{id} on {}: only whole {:?}; only streamed {:?}",
+                    path.display(),
+                    found.difference(&s).next(),
+                    s.difference(found).next()
+                ));
+            }
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}

@@ -14,7 +14,7 @@
 //! ([`crate::rules::Check::Item`]); the others need the whole message, and carry what they
 //! need of it from segment to segment ([`crate::rules::Check::Message`]).
 
-use super::model::{Feed, Owner, RefKind};
+use super::model::{Display, Feed, Owner, RefKind, Release};
 
 impl<'a> Feed<'a> {
     /// How many content items (releases and resources) the message has, in document order:
@@ -41,6 +41,18 @@ impl<'a> Feed<'a> {
     /// their references), but no content item and no reference inside one.
     pub fn message_context(&self) -> Feed<'a> {
         self.cut(0, 0, Refs::Context)
+    }
+
+    /// The context as the item rules read it once every segment is read, for their findings
+    /// outside the content items: [`Feed::segment`]`(0, 0)` (with every use of a party
+    /// reference), plus each release cut down to its labels (the label rules judge a party
+    /// by the releases that use it as a label). `tests/segments.rs` checks that the item
+    /// rules' findings outside the content items are the same here as in the whole message.
+    pub fn labelled_context(&self) -> Feed<'a> {
+        let mut feed = self.segment(0, 0);
+        feed.releases = self.releases.iter().map(Release::labels_only).collect();
+        feed.finish();
+        feed
     }
 
     fn cut(&self, first: usize, end: usize, refs: Refs) -> Feed<'a> {
@@ -154,6 +166,28 @@ enum Refs {
     Chosen,
     /// Those outside every content item only.
     Context,
+}
+
+impl<'a> Release<'a> {
+    /// The release with its labels only (and the territory details its ERN 3 labels sit in).
+    fn labels_only(&self) -> Release<'a> {
+        Release {
+            kind: self.kind,
+            elem: self.elem,
+            tag_span: self.tag_span,
+            reference: self.reference.clone(),
+            is_main_release: self.is_main_release,
+            resources_omitted: self.resources_omitted,
+            release_types: Vec::new(),
+            display: Display {
+                details: self.display.details.clone(),
+                ..Display::default()
+            },
+            labels: self.labels.clone(),
+            ids: Vec::new(),
+            resource_refs: Vec::new(),
+        }
+    }
 }
 
 /// Copies of `items`, each with its identifier indexes renumbered by `renumber`.
