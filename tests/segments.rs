@@ -119,6 +119,14 @@ fn a_segment_keeps_the_context_and_its_items_only() {
     }
 }
 
+/// Content item `k` as a streaming reader hands it to the rules: a message segment, whose
+/// context is there to look things up in, not to report on.
+fn streamed_segment<'a>(feed: &Feed<'a>, k: usize) -> Feed<'a> {
+    let mut segment = feed.message_segment(k, k + 1);
+    segment.reports_context = false;
+    segment
+}
+
 /// Each message rule's findings, read whole or a segment at a time, as text (every field
 /// counts) in the order a report keeps: by anchor, and as the rule gave them at one anchor.
 fn message_findings(
@@ -171,9 +179,7 @@ fn message_rules_find_the_same_reading_one_item_a_segment() {
         for (id, found) in &whole {
             *found_by_rule.entry(id).or_default() += found.len();
         }
-        let segments: Vec<Feed> = (0..feed.content_items())
-            .map(|k| feed.message_segment(k, k + 1))
-            .collect();
+        let segments: Vec<Feed> = (0..feed.content_items()).map(|k| streamed_segment(&feed, k)).collect();
         let context = feed.message_context();
         let by_segment = message_findings(&feed, &source, Some(&segments), Some(&context));
         items += feed.content_items();
@@ -240,7 +246,7 @@ fn item_rules_find_the_same_streamed() {
         find(&feed, &source, &mut whole);
         let mut streamed = BTreeMap::new();
         for k in 0..feed.content_items() {
-            find_where(&feed.message_segment(k, k + 1), &source, true, &mut streamed);
+            find_where(&streamed_segment(&feed, k), &source, true, &mut streamed);
         }
         find_where(&feed.labelled_context(), &source, false, &mut streamed);
         for (id, found) in &whole {

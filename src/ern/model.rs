@@ -402,6 +402,10 @@ pub struct Feed<'a> {
     pub item_parents: Vec<String>,
     party_index: RefIndex<'a>,
     resource_index: RefIndex<'a>,
+    /// Whether the rules report on the context (the root, the header, the parties and their
+    /// identifiers): false in a streaming reader's segments, whose context is there to look
+    /// things up in and is reported on once, at the end (`tests/segments.rs`).
+    pub reports_context: bool,
 }
 
 /// References to their definitions (keys trimmed, borrowed from the text when they can be).
@@ -445,6 +449,7 @@ impl<'a> Feed<'a> {
             item_parents: Vec::new(),
             party_index: RefIndex::default(),
             resource_index: RefIndex::default(),
+            reports_context: true,
         }
     }
 
@@ -469,6 +474,16 @@ impl<'a> Feed<'a> {
         // `lang_attrs` is in document order.
         let i = self.lang_attrs.partition_point(|a| a.elem < elem);
         self.lang_attrs.get(i).filter(|a| a.elem == elem)
+    }
+
+    /// The parties the rules report on: all of them, or none in a segment of a streaming
+    /// reader ([`Feed::reports_context`]).
+    pub fn reported_parties(&self) -> &[Party<'a>] {
+        if self.reports_context {
+            &self.parties
+        } else {
+            &[]
+        }
     }
 
     /// The parties the releases use as labels (ERN 4 `ReleaseLabelReference`s that resolve),
@@ -591,7 +606,7 @@ impl<'a> Feed<'a> {
         let mut add = |field: TextField, texts: &mut dyn Iterator<Item = &'s Localized<'a>>| {
             out.extend(texts.map(|t| (t.text.span.start, field, t)));
         };
-        for p in &self.parties {
+        for p in self.reported_parties() {
             for n in &p.names {
                 add(TextField::PartyName, &mut n.full_name.iter());
                 add(TextField::PartyNameOther, &mut n.other_names.iter());

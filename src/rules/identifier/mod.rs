@@ -45,6 +45,7 @@ pub(crate) fn check_format(cx: &Context, out: &mut Vec<Finding>, format: &IdForm
         .iter()
         .enumerate()
         .filter(|(_, i)| i.kind == format.kind)
+        .filter(|(_, i)| cx.feed.reports_context || !matches!(i.owner, Owner::Header | Owner::Party(_)))
     {
         if let Some(f) = format_finding(cx.feed, index, ident, format) {
             out.push(f);

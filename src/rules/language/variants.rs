@@ -899,8 +899,8 @@ impl<'f, 'a> Gatherer<'f, 'a> {
             credit(&r.display);
         }
         let mut sets = Vec::new();
-        for (i, p) in feed.parties.iter().enumerate() {
-            prefetch_lists_ahead(&feed.parties, i, |p| &p.names, party_full_name);
+        for (i, p) in feed.reported_parties().iter().enumerate() {
+            prefetch_lists_ahead(feed.reported_parties(), i, |p| &p.names, party_full_name);
             let reference = p.reference.as_ref().map(|t| t.value.trim()).unwrap_or("");
             let field = if labels.contains(reference) {
                 Field::LabelName

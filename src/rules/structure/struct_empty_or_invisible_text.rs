@@ -140,7 +140,7 @@ fn check_display(d: &Display, out: &mut Vec<Finding>) {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let feed = cx.feed;
-    for p in &feed.parties {
+    for p in feed.reported_parties() {
         for n in &p.names {
             if let Some(f) = &n.full_name {
                 report(out, "FullName", f);
