@@ -5,33 +5,15 @@
 //! from `bench/gen_ern.py --big … --size-mb 0.5 --seed 3 --bad-rate 0.5`).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ddexlint::ern::Feed;
 use ddexlint::rules::registry::RULES;
 use ddexlint::rules::{Check, Context, RuleOptions};
 use ddexlint::source::Source;
 
-fn xml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            xml_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "xml") {
-            out.push(p);
-        }
-    }
-}
-
-fn files() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut out = Vec::new();
-    for d in ["../shared/corpus/real", "tests/fixtures", "samples", "tests/data"] {
-        xml_files(&root.join(d), &mut out);
-    }
-    out.sort();
-    out
-}
+mod feeds;
+use feeds::files;
 
 /// Each item rule's findings on `feed`, added to `out` (as text: every field counts).
 fn find(feed: &Feed, source: &Source, out: &mut BTreeMap<&'static str, BTreeSet<String>>) {

@@ -96,6 +96,7 @@ pub fn resolve(args: &CheckArgs) -> Result<Resolved, CliError> {
         per_path,
         catalogue: false,
         without_source_lines: !matches!(args.format, FormatArg::Human | FormatArg::Sarif | FormatArg::Gitlab),
+        streaming: Default::default(),
     };
     settings.catalogue = ddexlint::catalogue::wanted(&settings);
     Ok(Resolved {

@@ -42,6 +42,21 @@ impl<'a> ItemReader<'a> {
     }
 }
 
+/// Whether an item (`name` in the list `list`, "" for a child of the root) is a content item:
+/// a release or a resource.
+pub fn is_content(list: &str, name: &str) -> bool {
+    match list {
+        "ResourceList" => RESOURCE_KINDS.contains(&name),
+        "ReleaseList" => matches!(name, "Release" | "TrackRelease"),
+        _ => false,
+    }
+}
+
+/// Whether an item is part of the context the rules look things up in: the header or a party.
+pub fn is_context(list: &str, name: &str) -> bool {
+    matches!((list, name), ("", "MessageHeader") | ("PartyList", "Party"))
+}
+
 /// Reference uses anywhere in the item, by the referring element's name.
 fn collect_refs<'a>(tree: &Tree<'a>, feed: &mut Feed<'a>) {
     for id in tree.all() {

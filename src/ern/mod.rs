@@ -6,9 +6,11 @@ mod items;
 pub mod model;
 mod pipeline;
 mod segment;
+mod stream;
 mod tree;
 
 pub use model::*;
+pub use stream::{Segments, Streamed};
 
 use crate::finding::{Finding, Severity, Span};
 use crate::xml::{local_name, Event, XmlReader};
@@ -35,20 +37,39 @@ const PIPELINE_FROM_BYTES: usize = 8 << 20;
 /// `xml-malformed` finding at the first error (and no model).
 pub fn read(text: &str) -> ReadOutcome<'_> {
     if text.len() >= PIPELINE_FROM_BYTES {
-        pipeline::read_in_two_threads(text)
+        pipeline::read_in_two_threads(text, None)
     } else {
-        read_events(XmlReader::new(text))
+        read_events(XmlReader::new(text), None)
+    }
+}
+
+/// [`read`], handing the content items to `sink` `per_segment` at a time as they are read
+/// ([`Segments`]) and keeping only the context ([`stream`]).
+pub fn read_in_segments<'a>(text: &'a str, sink: &mut dyn Segments<'a>, per_segment: usize) -> Streamed<'a> {
+    let mut streamer = stream::Streamer::new(sink, per_segment);
+    let outcome = if text.len() >= PIPELINE_FROM_BYTES {
+        pipeline::read_in_two_threads(text, Some(&mut streamer))
+    } else {
+        read_events(XmlReader::new(text), Some(&mut streamer))
+    };
+    if streamer.unordered {
+        Streamed::Unordered
+    } else {
+        Streamed::Read(Box::new(outcome))
     }
 }
 
 /// [`read`] on the calling thread only, whatever the size (for tests and tools comparing the
 /// two ways of reading).
 pub fn read_single_threaded(text: &str) -> ReadOutcome<'_> {
-    read_events(XmlReader::new(text))
+    read_events(XmlReader::new(text), None)
 }
 
-/// Build the model from a stream of checked XML events.
-fn read_events<'a>(mut reader: impl EventSource<'a>) -> ReadOutcome<'a> {
+/// Build the model from a stream of checked XML events (a segment at a time with `stream`).
+fn read_events<'a>(
+    mut reader: impl EventSource<'a>,
+    mut stream: Option<&mut stream::Streamer<'_, 'a>>,
+) -> ReadOutcome<'a> {
     let mut out = ReadOutcome {
         feed: None,
         findings: Vec::new(),
@@ -65,6 +86,8 @@ fn read_events<'a>(mut reader: impl EventSource<'a>) -> ReadOutcome<'a> {
     let mut root_siblings: Vec<(&str, u32)> = Vec::new();
     let mut list_siblings: Vec<(&str, u32)> = Vec::new();
     let mut open_item: Option<ItemMark> = None;
+    // Whether the item being read is a release or a resource (when streaming).
+    let mut in_content = false;
     loop {
         let ev = match reader.next() {
             Ok(Some(ev)) => ev,
@@ -88,6 +111,16 @@ fn read_events<'a>(mut reader: impl EventSource<'a>) -> ReadOutcome<'a> {
             Event::Doctype { span, entities } => out.findings.push(doctype_finding(span, &entities)),
             Event::Start { name, local, span } => {
                 depth += 1;
+                if let (State::Reading, Some(feed), Some(stream)) = (&state, out.feed.as_mut(), stream.as_mut()) {
+                    // An item starts (before its start tag's attributes are read).
+                    let list = if depth == 3 { items.list } else { "" };
+                    if depth == 2 && local.ends_with("List") {
+                        stream.list_starts(feed);
+                    } else if depth == 2 || (depth == 3 && !list.is_empty()) {
+                        in_content = items::is_content(list, local);
+                        stream.item_starts(feed, in_content, items::is_context(list, local));
+                    }
+                }
                 if let (State::Reading, Some(feed)) = (&state, out.feed.as_mut()) {
                     for a in reader.attrs() {
                         if a.local_name() == "LanguageAndScriptCode" && depth > 1 {
@@ -179,6 +212,9 @@ fn read_events<'a>(mut reader: impl EventSource<'a>) -> ReadOutcome<'a> {
                                 mark.end = span.end;
                                 feed.items.push(mark);
                             }
+                            if let Some(stream) = stream.as_mut() {
+                                stream.item_read(feed, in_content);
+                            }
                         }
                         tree.clear();
                     }
@@ -187,6 +223,9 @@ fn read_events<'a>(mut reader: impl EventSource<'a>) -> ReadOutcome<'a> {
         }
     }
     if let Some(feed) = out.feed.as_mut() {
+        if let Some(stream) = stream {
+            stream.finish(feed);
+        }
         feed.finish();
     }
     if let Some((name, _)) = reader.unexpanded_refs().first() {

@@ -406,6 +406,9 @@ pub struct Feed<'a> {
     /// identifiers): false in a streaming reader's segments, whose context is there to look
     /// things up in and is reported on once, at the end (`tests/segments.rs`).
     pub reports_context: bool,
+    /// Set by a streaming reader, which drops the content items: where they were
+    /// ([`Feed::content_marks`]).
+    pub(crate) dropped_content: Option<Vec<(u32, u32)>>,
 }
 
 /// References to their definitions (keys trimmed, borrowed from the text when they can be).
@@ -450,17 +453,28 @@ impl<'a> Feed<'a> {
             party_index: RefIndex::default(),
             resource_index: RefIndex::default(),
             reports_context: true,
+            dropped_content: None,
         }
     }
 
     /// Called by the readers once every item is read.
     pub(crate) fn finish(&mut self) {
+        self.index_parties();
+        self.index_resources();
+    }
+
+    /// Indexes the parties by reference (for [`Feed::party`]).
+    pub(crate) fn index_parties(&mut self) {
         self.party_index.clear();
         for (i, p) in self.parties.iter().enumerate() {
             if let Some(r) = &p.reference {
                 self.party_index.entry(trimmed(&r.value)).or_insert(i);
             }
         }
+    }
+
+    /// Indexes the resources by reference (for [`Feed::resource`]).
+    pub(crate) fn index_resources(&mut self) {
         self.resource_index.clear();
         for (i, r) in self.resources.iter().enumerate() {
             if let Some(t) = &r.reference {

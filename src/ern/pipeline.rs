@@ -42,21 +42,27 @@ struct Batch<'a> {
     end: Option<Result<Vec<(String, u32)>, XmlError>>,
 }
 
-pub(super) fn read_in_two_threads(text: &str) -> ReadOutcome<'_> {
+pub(super) fn read_in_two_threads<'a>(
+    text: &'a str,
+    stream: Option<&mut super::stream::Streamer<'_, 'a>>,
+) -> ReadOutcome<'a> {
     std::thread::scope(|scope| {
         let (full_tx, full_rx) = sync_channel::<Batch>(4);
         let (empty_tx, empty_rx) = channel::<Batch>();
         scope.spawn(move || produce(text, full_tx, empty_rx));
-        super::read_events(Consumer {
-            full: full_rx,
-            empty: empty_tx,
-            batch: Batch::default(),
-            pos: 0,
-            current: (0, 0),
-            namespace: None,
-            unexpanded: Vec::new(),
-            done: false,
-        })
+        super::read_events(
+            Consumer {
+                full: full_rx,
+                empty: empty_tx,
+                batch: Batch::default(),
+                pos: 0,
+                current: (0, 0),
+                namespace: None,
+                unexpanded: Vec::new(),
+                done: false,
+            },
+            stream,
+        )
     })
 }
 

@@ -135,6 +135,9 @@ impl<'a> Feed<'a> {
 
     /// The byte ranges of the items that hold a release or a resource, in document order.
     pub(crate) fn content_marks(&self) -> Vec<(u32, u32)> {
+        if let Some(marks) = &self.dropped_content {
+            return marks.clone();
+        }
         let mut elems: Vec<u32> = self
             .releases
             .iter()
@@ -170,6 +173,20 @@ enum Refs {
 
 impl<'a> Release<'a> {
     /// The release with its labels only (and the territory details its ERN 3 labels sit in).
+    pub(crate) fn into_labels_only(self) -> Release<'a> {
+        Release {
+            release_types: Vec::new(),
+            display: Display {
+                details: self.display.details,
+                ..Display::default()
+            },
+            ids: Vec::new(),
+            resource_refs: Vec::new(),
+            ..self
+        }
+    }
+
+    /// [`Release::into_labels_only`] of a copy.
     fn labels_only(&self) -> Release<'a> {
         Release {
             kind: self.kind,

@@ -1,5 +1,7 @@
 //! Linting one file: decode, read, run the enabled rules, place the findings.
 
+mod stream;
+
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
@@ -101,6 +103,27 @@ pub struct Settings {
     /// Leave [`Located::source_line`] empty: only the human, SARIF and GitLab formats read it
     /// (the CLI sets this for the others; a catalogue run's copies of lines are megabytes).
     pub without_source_lines: bool,
+    /// Which files are read a segment at a time.
+    pub streaming: Streaming,
+}
+
+/// Which files are read a segment at a time ([`crate::ern::read_in_segments`]): a batch
+/// file's model is then never held whole.
+#[derive(Clone, Copy, Debug)]
+pub struct Streaming {
+    /// Files from this size (bytes of decoded text) on.
+    pub from_bytes: usize,
+    /// Content items (releases and resources) per segment.
+    pub items_per_segment: usize,
+}
+
+impl Default for Streaming {
+    fn default() -> Self {
+        Streaming {
+            from_bytes: 8 << 20,
+            items_per_segment: 4096,
+        }
+    }
 }
 
 impl Settings {
@@ -209,10 +232,23 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
     // Suppression comments are found once, for the catalogue facts and for this file's
     // findings; a batch file's while it is read (its reading threads leave a core partly idle).
     let find_suppressions = || crate::suppress::Suppressions::of(&source.text);
-    let (outcome, suppressions) = if large {
-        rayon::join(|| ern::read(&source.text), find_suppressions)
+    // A batch file is read a segment at a time, its rules run as it is read.
+    let streamed = if stream::applies(source, settings, selection) {
+        let (streamed, suppressions) = rayon::join(
+            || stream::read_and_check(source, settings, selection),
+            find_suppressions,
+        );
+        streamed.map(|(outcome, found)| (outcome, found, suppressions))
     } else {
-        (ern::read(&source.text), find_suppressions())
+        None
+    };
+    let (outcome, suppressions, streamed_findings) = match streamed {
+        Some((outcome, found, suppressions)) => (outcome, suppressions, Some(found)),
+        None if large => {
+            let (outcome, suppressions) = rayon::join(|| ern::read(&source.text), find_suppressions);
+            (outcome, suppressions, None)
+        }
+        None => (ern::read(&source.text), find_suppressions(), None),
     };
     let mut findings = outcome.findings;
     findings.extend(encoding_declaration(&source.text));
@@ -222,7 +258,9 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
             .then(|| FileFacts::extract(feed, source, &suppressions))
     };
     let mut catalogue = None;
-    if let Some(feed) = &outcome.feed {
+    if let Some(found) = streamed_findings {
+        findings.extend(found);
+    } else if let Some(feed) = &outcome.feed {
         let cx = Context::new(feed, source, &settings.options);
         // Rules are independent readers of the model: run them in parallel for a large batch
         // file (beside the catalogue facts); a small file's rules run on its own thread (files

@@ -1,0 +1,144 @@
+//! Checking a batch file a segment at a time, as it is read: the item rules run over each
+//! segment and keep what they find inside its content items; the message rules collect what
+//! they need of it; once the message is read, the item rules run over the context (with
+//! each release cut down to its labels) and keep what they find outside the content items,
+//! and the message rules give their findings. `tests/segments.rs` checks that this finds what
+//! reading the message whole finds; `tests/streaming.rs` checks whole files.
+
+use rayon::prelude::*;
+
+use super::{Selection, Settings};
+use crate::ern::{self, Feed, ReadOutcome, Segments, Streamed};
+use crate::finding::Finding;
+use crate::rules::registry::RULES;
+use crate::rules::{Check, Context, MessageRule, RuleOptions};
+use crate::source::Source;
+
+/// Whether `source` is read a segment at a time: a large file, every enabled rule able to
+/// read it so (none of [`Check::Whole`]), and no catalogue facts to take (they read the
+/// whole model).
+pub(super) fn applies(source: &Source, settings: &Settings, selection: &Selection) -> bool {
+    source.text.len() >= settings.streaming.from_bytes
+        && !settings.catalogue
+        && !RULES
+            .iter()
+            .any(|r| matches!(r.check, Check::Whole(_)) && selection.is_enabled(r.id))
+}
+
+/// Reads and checks `source` a segment at a time: the outcome of reading (its model the
+/// context only) and the rules' findings, in the registry's order of rules. `None` when the
+/// message cannot be read so (a header or party after a content item): it is to be read
+/// whole.
+pub(super) fn read_and_check<'s>(
+    source: &'s Source,
+    settings: &Settings,
+    selection: &Selection,
+) -> Option<(ReadOutcome<'s>, Vec<Finding>)> {
+    let mut checker = Checker {
+        source,
+        options: &settings.options,
+        selection,
+        messages: Vec::new(),
+        started: false,
+        found: RULES.iter().map(|_| Vec::new()).collect(),
+    };
+    let per_segment = settings.streaming.items_per_segment;
+    let Streamed::Read(outcome) = ern::read_in_segments(&source.text, &mut checker, per_segment) else {
+        return None;
+    };
+    let mut outcome = *outcome;
+    let Some(feed) = outcome.feed.as_mut() else {
+        return Some((outcome, Vec::new())); // malformed: what the segments gave is void
+    };
+    feed.reports_context = true;
+    checker.finish(feed);
+    let found = checker.found.into_iter().flatten().collect();
+    Some((outcome, found))
+}
+
+/// The rules' side of a streaming read.
+struct Checker<'s, 'a> {
+    source: &'s Source,
+    options: &'s RuleOptions,
+    selection: &'s Selection,
+    /// The enabled message rules' states, by index in the registry.
+    messages: Vec<(usize, Box<dyn MessageRule<'a> + 'a>)>,
+    started: bool,
+    /// What each rule of the registry found, by index.
+    found: Vec<Vec<Finding>>,
+}
+
+impl<'a> Checker<'_, 'a> {
+    fn keep(&mut self, found: Vec<(usize, Vec<Finding>)>) {
+        for (i, mut out) in found {
+            self.found[i].append(&mut out);
+        }
+    }
+
+    /// The message is read: the item rules over the context, and the message rules' findings.
+    fn finish(&mut self, feed: &Feed<'a>) {
+        let cx = Context::new(feed, self.source, self.options);
+        self.start(&cx);
+        let found = item_rules(self.selection, &cx, false);
+        self.keep(found);
+        let messages = std::mem::take(&mut self.messages);
+        let found: Vec<(usize, Vec<Finding>)> = messages
+            .into_par_iter()
+            .map(|(i, rule)| {
+                let mut out = Vec::new();
+                rule.finish(&cx, &mut out);
+                (i, out)
+            })
+            .collect();
+        self.keep(found);
+    }
+
+    /// Starts the enabled message rules, once.
+    fn start(&mut self, cx: &Context<'_, 'a>) {
+        if std::mem::replace(&mut self.started, true) {
+            return;
+        }
+        for (i, rule) in RULES.iter().enumerate() {
+            if let Check::Message(start) = rule.check {
+                if self.selection.is_enabled(rule.id) {
+                    self.messages.push((i, start(cx)));
+                }
+            }
+        }
+    }
+}
+
+impl<'a> Segments<'a> for Checker<'_, 'a> {
+    fn segment(&mut self, feed: &Feed<'a>) {
+        let cx = Context::new(feed, self.source, self.options);
+        self.start(&cx);
+        let mut messages = std::mem::take(&mut self.messages);
+        let selection = self.selection;
+        let (found, ()) = rayon::join(
+            || item_rules(selection, &cx, true),
+            || messages.par_iter_mut().for_each(|(_, rule)| rule.collect(&cx)),
+        );
+        self.messages = messages;
+        self.keep(found);
+    }
+}
+
+/// Runs the enabled item rules over `cx`, keeping the findings inside (`inside`) or
+/// outside the content items.
+fn item_rules<'a>(selection: &Selection, cx: &Context<'_, 'a>, inside: bool) -> Vec<(usize, Vec<Finding>)> {
+    cx.build_shared_views_in_parallel(|c| RULES.iter().any(|r| r.category == c && selection.is_enabled(r.id)));
+    RULES
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, rule)| {
+            let Check::Item(check) = rule.check else { return None };
+            if !selection.is_enabled(rule.id) {
+                return None;
+            }
+            let mut out = Vec::new();
+            check(cx, &mut out);
+            out.retain(|f| cx.is_in_content(f.anchor) == inside);
+            Some((i, out))
+        })
+        .collect()
+}
