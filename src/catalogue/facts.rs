@@ -2,7 +2,9 @@
 
 use crate::hash::{FastMap, FastSet};
 
-use crate::ern::{Feed, IdKind, Localized, Owner, ReleaseKind, Title, TitleKind};
+use std::borrow::Cow;
+
+use crate::ern::{Display, Feed, IdKind, Localized, Owner, ReleaseKind, Title, TitleKind};
 use crate::rules::label::names::{display_form, is_display_form, label_uses, KeyCache};
 use crate::source::Source;
 use crate::suppress::Suppressions;
@@ -90,6 +92,26 @@ fn main_title<'f>(titles: &'f [Title], forms: &mut Forms<'f>) -> String {
         .unwrap_or_default()
 }
 
+/// The artist names a display shows, in order: its display artist names, then each credit's
+/// inline names and the names of the party it references.
+fn each_artist<'f, 'a>(feed: &'f Feed<'a>, d: &'f Display<'a>, mut f: impl FnMut(&'f Localized<'a>)) {
+    for n in &d.artist_names {
+        f(n);
+    }
+    for credit in &d.artists {
+        for pn in &credit.names {
+            if let Some(n) = &pn.full_name {
+                f(n);
+            }
+        }
+        if let Some(p) = credit.party_ref.as_ref().and_then(|r| feed.party(&r.value)) {
+            for n in p.names.iter().filter_map(|n| n.full_name.as_ref()) {
+                f(n);
+            }
+        }
+    }
+}
+
 /// `parts` joined by `sep`, without an intermediate `Vec<String>`.
 fn join<'f>(parts: impl Iterator<Item = &'f str>, sep: &str, forms: &mut Forms<'f>) -> String {
     let mut out = String::new();
@@ -104,97 +126,120 @@ fn join<'f>(parts: impl Iterator<Item = &'f str>, sep: &str, forms: &mut Forms<'
 
 impl FileFacts {
     /// Copy the catalogue facts out of a feed.
-    pub fn extract<'f>(feed: &'f Feed<'_>, source: &Source, suppressions: &Suppressions) -> FileFacts {
-        // (text, uses, anchor, end) per spelling, in first-seen order
-        let mut places: Vec<(u32, u32)> = Vec::new();
-        let mut labels: Vec<(String, u32, usize)> = Vec::new();
-        // Position in `labels`/`artists` by spelling: a batch file has thousands of names.
-        let mut label_at: FastMap<String, usize> = FastMap::default();
-        // The same, by raw text: a repeated raw name skips `display_form` and its allocation.
-        let mut label_of: FastMap<&str, usize> = FastMap::default();
+    pub fn extract(feed: &Feed<'_>, source: &Source, suppressions: &Suppressions) -> FileFacts {
+        let mut facts = FactsCollector::default();
+        facts.collect(feed);
+        facts.finish(feed, source, suppressions)
+    }
+}
+
+/// A file's catalogue facts, taken a segment of its message at a time (as
+/// [`crate::rules::MessageRule`]s are: `collect` reads the content items, `finish` the
+/// context), in the order [`FileFacts::extract`] takes them from a whole message.
+#[derive(Default)]
+pub struct FactsCollector<'a> {
+    /// (anchor, end) of each fact's place.
+    places: Vec<(u32, u32)>,
+    /// (text, uses, place) per spelling, in first-seen order.
+    labels: Vec<(String, u32, usize)>,
+    /// Position in `labels` by spelling: a batch file has thousands of names.
+    label_at: FastMap<String, usize>,
+    /// The same, by raw text: a repeated raw name skips `display_form` and its allocation.
+    label_of: FastMap<Cow<'a, str>, usize>,
+    artists: Vec<(String, u32, usize)>,
+    artist_at: FastMap<String, usize>,
+    /// Raw text → position in `artists`, `None` for a name whose display form is empty.
+    artist_of: FastMap<Cow<'a, str>, Option<usize>>,
+    /// The texts counted already (by start), so a party credited many times counts once.
+    seen: FastSet<u32>,
+    /// The resources' artist names (raw, start, anchor, end), in document order: a whole
+    /// message's are taken after all the releases'.
+    resource_artists: Vec<(Cow<'a, str>, u32, u32, u32)>,
+    /// (slot, identifier, name, artists, place).
+    named: Vec<(u8, String, String, String, usize)>,
+    known: FastSet<(u8, String)>,
+}
+
+impl<'a> FactsCollector<'a> {
+    /// Takes the facts of a segment's content items.
+    pub fn collect(&mut self, feed: &Feed<'a>) {
         for u in label_uses(feed) {
-            let raw = u.name.value();
-            if let Some(&i) = label_of.get(raw) {
-                labels[i].1 += 1;
+            self.label(u.name);
+        }
+        for r in feed.releases.iter().filter(|r| !r.resources_omitted) {
+            each_artist(feed, &r.display, |n| {
+                self.artist(&n.text.value, n.text.span.start, n.text.elem, n.text.span.end)
+            });
+        }
+        for r in &feed.resources {
+            each_artist(feed, &r.display, |n| {
+                let t = &n.text;
+                self.resource_artists
+                    .push((t.value.clone(), t.span.start, t.elem, t.span.end));
+            });
+        }
+        self.identifiers(feed, false);
+    }
+
+    fn label(&mut self, name: &Localized<'a>) {
+        let raw = name.value();
+        if let Some(&i) = self.label_of.get(raw) {
+            self.labels[i].1 += 1;
+            return;
+        }
+        let text = display_form(raw);
+        let i = match self.label_at.get(&text) {
+            Some(&i) => {
+                self.labels[i].1 += 1;
+                i
+            }
+            None => {
+                self.places.push((name.text.elem, name.text.span.end));
+                self.label_at.insert(text.clone(), self.labels.len());
+                self.labels.push((text, 1, self.places.len() - 1));
+                self.labels.len() - 1
+            }
+        };
+        self.label_of.insert(name.text.value.clone(), i);
+    }
+
+    fn artist(&mut self, raw: &Cow<'a, str>, start: u32, anchor: u32, end: u32) {
+        if !self.seen.insert(start) {
+            return;
+        }
+        if let Some(&at) = self.artist_of.get(raw.as_ref()) {
+            if let Some(i) = at {
+                self.artists[i].1 += 1;
+            }
+            return;
+        }
+        let text = display_form(raw);
+        if text.is_empty() {
+            self.artist_of.insert(raw.clone(), None);
+            return;
+        }
+        let i = match self.artist_at.get(&text) {
+            Some(&i) => {
+                self.artists[i].1 += 1;
+                i
+            }
+            None => {
+                self.places.push((anchor, end));
+                self.artist_at.insert(text.clone(), self.artists.len());
+                self.artists.push((text, 1, self.places.len() - 1));
+                self.artists.len() - 1
+            }
+        };
+        self.artist_of.insert(raw.clone(), Some(i));
+    }
+
+    /// Takes the identifiers of the context (`context`: the parties') or of the content items.
+    fn identifiers(&mut self, feed: &Feed<'a>, context: bool) {
+        let mut forms = Forms::default();
+        for id in &feed.identifiers {
+            if matches!(id.owner, Owner::Header | Owner::Party(_)) != context {
                 continue;
             }
-            let text = display_form(raw);
-            let i = match label_at.get(&text) {
-                Some(&i) => {
-                    labels[i].1 += 1;
-                    i
-                }
-                None => {
-                    places.push((u.name.text.elem, u.name.text.span.end));
-                    label_at.insert(text.clone(), labels.len());
-                    labels.push((text, 1, places.len() - 1));
-                    labels.len() - 1
-                }
-            };
-            label_of.insert(raw, i);
-        }
-        let mut artists: Vec<(String, u32, usize)> = Vec::new();
-        let mut artist_at: FastMap<String, usize> = FastMap::default();
-        // Raw text → position in `artists`, `None` for a name whose display form is empty.
-        let mut artist_of: FastMap<&str, Option<usize>> = FastMap::default();
-        let mut seen = FastSet::default();
-        let mut add_artist = |n: &'f Localized, places: &mut Vec<(u32, u32)>| {
-            if !seen.insert(n.text.span.start) {
-                return;
-            }
-            let raw = n.value();
-            if let Some(&at) = artist_of.get(raw) {
-                if let Some(i) = at {
-                    artists[i].1 += 1;
-                }
-                return;
-            }
-            let text = display_form(raw);
-            if text.is_empty() {
-                artist_of.insert(raw, None);
-                return;
-            }
-            let i = match artist_at.get(&text) {
-                Some(&i) => {
-                    artists[i].1 += 1;
-                    i
-                }
-                None => {
-                    places.push((n.text.elem, n.text.span.end));
-                    artist_at.insert(text.clone(), artists.len());
-                    artists.push((text, 1, places.len() - 1));
-                    artists.len() - 1
-                }
-            };
-            artist_of.insert(raw, Some(i));
-        };
-        let displays = feed
-            .releases
-            .iter()
-            .filter(|r| !r.resources_omitted)
-            .map(|r| &r.display)
-            .chain(feed.resources.iter().map(|r| &r.display));
-        for d in displays {
-            for n in &d.artist_names {
-                add_artist(n, &mut places);
-            }
-            for credit in &d.artists {
-                for pn in &credit.names {
-                    if let Some(f) = &pn.full_name {
-                        add_artist(f, &mut places);
-                    }
-                }
-                if let Some(p) = credit.party_ref.as_ref().and_then(|r| feed.party(&r.value)) {
-                    for f in p.names.iter().filter_map(|n| n.full_name.as_ref()) {
-                        add_artist(f, &mut places);
-                    }
-                }
-            }
-        }
-        let mut forms = Forms::default();
-        let mut named: Vec<(u8, String, String, String, usize)> = Vec::new();
-        let mut known: FastSet<(u8, String)> = FastSet::default();
-        for id in &feed.identifiers {
             let slot = match (id.kind, id.owner) {
                 (IdKind::Isrc, Owner::Resource(_)) => 0,
                 (IdKind::Icpn | IdKind::Grid, Owner::Release(i)) if feed.releases[i].kind == ReleaseKind::Release => 1,
@@ -206,7 +251,7 @@ impl FileFacts {
             };
             // A known identifier is skipped whatever its name: test before building the name.
             let key = (slot, value);
-            if known.contains(&key) {
+            if self.known.contains(&key) {
                 continue;
             }
             let (name, artists) = match id.owner {
@@ -226,10 +271,25 @@ impl FileFacts {
                 continue;
             }
             let (slot, value) = key;
-            known.insert((slot, value.clone()));
-            places.push((id.text.elem, id.text.span.end));
-            named.push((slot, value, name, artists, places.len() - 1));
+            self.known.insert((slot, value.clone()));
+            self.places.push((id.text.elem, id.text.span.end));
+            self.named.push((slot, value, name, artists, self.places.len() - 1));
         }
+    }
+
+    /// Takes the facts of the context, and places them all.
+    pub fn finish(mut self, feed: &Feed<'a>, source: &Source, suppressions: &Suppressions) -> FileFacts {
+        for (raw, start, anchor, end) in std::mem::take(&mut self.resource_artists) {
+            self.artist(&raw, start, anchor, end);
+        }
+        self.identifiers(feed, true);
+        let FactsCollector {
+            places,
+            labels,
+            artists,
+            named,
+            ..
+        } = self;
         let anchors: Vec<u32> = places.iter().map(|p| p.0).collect();
         // Each place is used once: its XPath is moved out, not cloned.
         let mut xpaths = feed.xpaths_at(&source.text, &anchors);

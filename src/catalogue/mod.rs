@@ -20,7 +20,7 @@ mod store;
 #[cfg(test)]
 mod tests;
 
-pub use facts::{FileFacts, Place};
+pub use facts::{FactsCollector, FileFacts, Place};
 pub use index::{CatalogueIndex, Occurrence, Sym};
 pub use store::StoreError;
 

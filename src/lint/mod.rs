@@ -238,12 +238,18 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
             || stream::read_and_check(source, settings, selection),
             find_suppressions,
         );
-        streamed.map(|(outcome, found)| (outcome, found, suppressions))
+        streamed.map(|checked| (checked, suppressions))
     } else {
         None
     };
+    let mut catalogue = None;
     let (outcome, suppressions, streamed_findings) = match streamed {
-        Some((outcome, found, suppressions)) => (outcome, suppressions, Some(found)),
+        Some((checked, suppressions)) => {
+            if let (Some(facts), Some(feed)) = (checked.facts, &checked.outcome.feed) {
+                catalogue = Some(facts.finish(feed, source, &suppressions));
+            }
+            (checked.outcome, suppressions, Some(checked.found))
+        }
         None if large => {
             let (outcome, suppressions) = rayon::join(|| ern::read(&source.text), find_suppressions);
             (outcome, suppressions, None)
@@ -257,7 +263,6 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
             .catalogue
             .then(|| FileFacts::extract(feed, source, &suppressions))
     };
-    let mut catalogue = None;
     if let Some(found) = streamed_findings {
         findings.extend(found);
     } else if let Some(feed) = &outcome.feed {

@@ -8,32 +8,39 @@
 use rayon::prelude::*;
 
 use super::{Selection, Settings};
+use crate::catalogue::FactsCollector;
 use crate::ern::{self, Feed, ReadOutcome, Segments, Streamed};
 use crate::finding::Finding;
 use crate::rules::registry::RULES;
 use crate::rules::{Check, Context, MessageRule, RuleOptions};
 use crate::source::Source;
 
-/// Whether `source` is read a segment at a time: a large file, every enabled rule able to
-/// read it so (none of [`Check::Whole`]), and no catalogue facts to take (they read the
-/// whole model).
+/// Whether `source` is read a segment at a time: a large file, and every enabled rule able
+/// to read it so (none of [`Check::Whole`]).
 pub(super) fn applies(source: &Source, settings: &Settings, selection: &Selection) -> bool {
     source.text.len() >= settings.streaming.from_bytes
-        && !settings.catalogue
         && !RULES
             .iter()
             .any(|r| matches!(r.check, Check::Whole(_)) && selection.is_enabled(r.id))
 }
 
-/// Reads and checks `source` a segment at a time: the outcome of reading (its model the
-/// context only) and the rules' findings, in the registry's order of rules. `None` when the
-/// message cannot be read so (a header or party after a content item): it is to be read
-/// whole.
+/// What checking a file a segment at a time gives.
+pub(super) struct Checked<'s> {
+    /// The outcome of reading; its model is the context only.
+    pub outcome: ReadOutcome<'s>,
+    /// The rules' findings, in the registry's order of rules.
+    pub found: Vec<Finding>,
+    /// The catalogue facts taken from the segments, to be finished with the context.
+    pub facts: Option<FactsCollector<'s>>,
+}
+
+/// Reads and checks `source` a segment at a time. `None` when the message cannot be read so
+/// (a header or party after a content item): it is to be read whole.
 pub(super) fn read_and_check<'s>(
     source: &'s Source,
     settings: &Settings,
     selection: &Selection,
-) -> Option<(ReadOutcome<'s>, Vec<Finding>)> {
+) -> Option<Checked<'s>> {
     let mut checker = Checker {
         source,
         options: &settings.options,
@@ -41,6 +48,7 @@ pub(super) fn read_and_check<'s>(
         messages: Vec::new(),
         started: false,
         found: RULES.iter().map(|_| Vec::new()).collect(),
+        facts: settings.catalogue.then(FactsCollector::default),
     };
     let per_segment = settings.streaming.items_per_segment;
     let Streamed::Read(outcome) = ern::read_in_segments(&source.text, &mut checker, per_segment) else {
@@ -48,12 +56,20 @@ pub(super) fn read_and_check<'s>(
     };
     let mut outcome = *outcome;
     let Some(feed) = outcome.feed.as_mut() else {
-        return Some((outcome, Vec::new())); // malformed: what the segments gave is void
+        // Malformed: what the segments gave is void.
+        return Some(Checked {
+            outcome,
+            found: Vec::new(),
+            facts: None,
+        });
     };
     feed.reports_context = true;
     checker.finish(feed);
-    let found = checker.found.into_iter().flatten().collect();
-    Some((outcome, found))
+    Some(Checked {
+        outcome,
+        found: checker.found.into_iter().flatten().collect(),
+        facts: checker.facts,
+    })
 }
 
 /// The rules' side of a streaming read.
@@ -66,6 +82,7 @@ struct Checker<'s, 'a> {
     started: bool,
     /// What each rule of the registry found, by index.
     found: Vec<Vec<Finding>>,
+    facts: Option<FactsCollector<'a>>,
 }
 
 impl<'a> Checker<'_, 'a> {
@@ -114,9 +131,15 @@ impl<'a> Segments<'a> for Checker<'_, 'a> {
         self.start(&cx);
         let mut messages = std::mem::take(&mut self.messages);
         let selection = self.selection;
+        let facts = &mut self.facts;
         let (found, ()) = rayon::join(
             || item_rules(selection, &cx, true),
-            || messages.par_iter_mut().for_each(|(_, rule)| rule.collect(&cx)),
+            || {
+                rayon::join(
+                    || messages.par_iter_mut().for_each(|(_, rule)| rule.collect(&cx)),
+                    || facts.as_mut().map(|f| f.collect(feed)),
+                );
+            },
         );
         self.messages = messages;
         self.keep(found);
