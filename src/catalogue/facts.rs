@@ -168,7 +168,7 @@ impl<'a> FactsCollector<'a> {
         }
         for r in feed.releases.iter().filter(|r| !r.resources_omitted) {
             each_artist(feed, &r.display, |n| {
-                self.artist(&n.text.value, n.text.span.start, n.text.elem, n.text.span.end)
+                self.artist(n.text.value.clone(), n.text.span.start, n.text.elem, n.text.span.end)
             });
         }
         for r in &feed.resources {
@@ -203,7 +203,7 @@ impl<'a> FactsCollector<'a> {
         self.label_of.insert(name.text.value.clone(), i);
     }
 
-    fn artist(&mut self, raw: &Cow<'a, str>, start: u32, anchor: u32, end: u32) {
+    fn artist(&mut self, raw: Cow<'a, str>, start: u32, anchor: u32, end: u32) {
         if !self.seen.insert(start) {
             return;
         }
@@ -213,9 +213,9 @@ impl<'a> FactsCollector<'a> {
             }
             return;
         }
-        let text = display_form(raw);
+        let text = display_form(&raw);
         if text.is_empty() {
-            self.artist_of.insert(raw.clone(), None);
+            self.artist_of.insert(raw, None);
             return;
         }
         let i = match self.artist_at.get(&text) {
@@ -230,7 +230,7 @@ impl<'a> FactsCollector<'a> {
                 self.artists.len() - 1
             }
         };
-        self.artist_of.insert(raw.clone(), Some(i));
+        self.artist_of.insert(raw, Some(i));
     }
 
     /// Takes the identifiers of the context (`context`: the parties') or of the content items.
@@ -280,7 +280,7 @@ impl<'a> FactsCollector<'a> {
     /// Takes the facts of the context, and places them all.
     pub fn finish(mut self, feed: &Feed<'a>, source: &Source, suppressions: &Suppressions) -> FileFacts {
         for (raw, start, anchor, end) in std::mem::take(&mut self.resource_artists) {
-            self.artist(&raw, start, anchor, end);
+            self.artist(raw, start, anchor, end);
         }
         self.identifiers(feed, true);
         let FactsCollector {
