@@ -159,6 +159,29 @@ pub trait MessageRule<'a>: Send {
     fn finish(self: Box<Self>, cx: &Context<'_, 'a>, out: &mut Vec<Finding>);
 }
 
+/// See [`Context::content_walk`].
+pub(crate) struct ContentWalk<'c> {
+    marks: &'c [(u32, u32)],
+    /// How many marks start at or before `last`.
+    k: usize,
+    last: u32,
+}
+
+impl ContentWalk<'_> {
+    /// Whether `at` lies inside a content item: fastest when asked in document order.
+    pub(crate) fn contains(&mut self, at: u32) -> bool {
+        if at < self.last {
+            self.k = self.marks.partition_point(|m| m.0 <= at);
+        } else {
+            while self.k < self.marks.len() && self.marks[self.k].0 <= at {
+                self.k += 1;
+            }
+        }
+        self.last = at;
+        self.k > 0 && at < self.marks[self.k - 1].1
+    }
+}
+
 /// One rule: metadata, documentation and check.
 pub struct Rule {
     pub id: &'static str,
@@ -277,6 +300,9 @@ impl<'f, 'a> Context<'f, 'a> {
         cost("reference targets", &|| {
             self.ref_targets();
         });
+        cost("content marks", &|| {
+            self.content_walk();
+        });
         costs
     }
 
@@ -334,6 +360,16 @@ impl<'f, 'a> Context<'f, 'a> {
     /// [`Feed::content_marks`], found once per file.
     fn content_marks(&self) -> &[(u32, u32)] {
         self.shared.content_marks.get_or_init(|| self.feed.content_marks())
+    }
+
+    /// [`Context::is_in_content`] for offsets asked in document order (the elements of a
+    /// list in document order): walks the content items beside them rather than searching.
+    pub(crate) fn content_walk(&self) -> ContentWalk<'_> {
+        ContentWalk {
+            marks: self.content_marks(),
+            k: 0,
+            last: 0,
+        }
     }
 
     /// [`Feed::display_texts`], computed once for all the rules of a run.

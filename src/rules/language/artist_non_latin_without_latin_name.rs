@@ -1,7 +1,7 @@
 use crate::finding::{Finding, Severity};
-use crate::rules::{Category, Check, Context, FixClass, Rule};
+use crate::rules::{Category, Check, Context, FixClass, MessageRule, Rule};
 
-use super::variants::{unfindable, untypeable_part, Field, SetOwner, VariantSet};
+use super::variants::{untypeable_part, Field, PartyRoles, PendingFinding, SetOwner, UnfindableNames, VariantSet};
 
 pub static RULE: Rule = Rule {
     id: "artist-non-latin-without-latin-name",
@@ -51,51 +51,94 @@ end with a Latin form available.
 ## Fix
 None: only the artist knows the official romanization."#,
     // Whole message: reports a name once per message, counting the other items that carry it.
-    check: Check::Whole(check),
+    // Carries the first set of each distinct unfindable name (its finding, but for the count)
+    // and the counts, by kind of set, and the references items use as labels and artists.
+    check: Check::Message(start),
 };
 
-fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let all = cx.variant_sets();
-    let sets: Vec<&VariantSet> = all
-        .artist_names
-        .iter()
-        .chain(all.parties.iter().filter(|s| s.field == Field::ArtistName))
-        .collect();
-    for (set, others) in unfindable(cx.feed, &sets) {
-        let Some(anchor) = set.anchor() else { continue };
-        let name = anchor.value().trim();
-        let (what, element) = match set.owner {
-            SetOwner::Party(_) => (format!("artist {}", set.owner_label), "PartyName"),
-            SetOwner::Credit { .. } => (format!("display artist of {}", set.owner_label), "PartyName"),
-            _ => (
-                format!("display artist name of {}", set.owner_label),
-                "DisplayArtistName",
-            ),
-        };
-        let also = if others > 0 {
-            format!(" (also on {others} other item{})", if others == 1 { "" } else { "s" })
-        } else {
-            String::new()
-        };
-        let part = untypeable_part(name).unwrap_or(name);
-        let help = format!(
-            "add a {element} with LanguageAndScriptCode=\"{}\" holding the official romanization{}",
-            set.anchor_romanization_tag().as_deref().unwrap_or("<language>-Latn"),
-            if element == "PartyName" {
-                " (or a FullNameAsciiTranscribed)"
-            } else {
-                ""
-            }
-        );
-        out.push(
-            RULE.finding(
-                anchor.text.elem,
-                anchor.text.span,
-                format!(
-                    "{what} '{name}' has no Latin-script variant{also}: '{part}' cannot be typed on a Latin keyboard"
-                ),
-            )
-            .with_help(help),
-        );
+type Names = UnfindableNames<Option<PendingFinding>>;
+
+/// The sets of each kind, apart: the whole message's order puts every release before every
+/// resource, whatever the document's order.
+#[derive(Default)]
+struct State {
+    roles: PartyRoles,
+    release_names: Names,
+    resource_names: Names,
+    release_credits: Names,
+    resource_credits: Names,
+}
+
+fn start<'a>(_: &Context<'_, 'a>) -> Box<dyn MessageRule<'a> + 'a> {
+    Box::new(State::default())
+}
+
+impl<'a> MessageRule<'a> for State {
+    fn collect(&mut self, cx: &Context<'_, 'a>) {
+        self.roles.add(cx.party_roles());
+        let all = cx.variant_sets();
+        for set in &all.artist_names {
+            let names = match set.owner {
+                SetOwner::Release(_) => &mut self.release_names,
+                _ => &mut self.resource_names,
+            };
+            names.add(cx.feed, set, Field::ArtistName, pending);
+        }
+        for set in &all.parties {
+            let names = match set.owner {
+                SetOwner::Credit { release: Some(_), .. } => &mut self.release_credits,
+                SetOwner::Credit { .. } => &mut self.resource_credits,
+                SetOwner::Party(_) | SetOwner::Release(_) | SetOwner::Resource(_) => continue,
+            };
+            names.add(cx.feed, set, Field::ArtistName, pending);
+        }
     }
+
+    fn finish(self: Box<Self>, cx: &Context<'_, 'a>, out: &mut Vec<Finding>) {
+        let State {
+            roles,
+            release_names: mut names,
+            resource_names,
+            release_credits,
+            resource_credits,
+        } = *self;
+        let mut parties = Names::default();
+        parties.add_parties(cx, &roles, Field::ArtistName, pending);
+        // The order of the whole message's sets: display artist names, parties, credits.
+        names.append(resource_names);
+        names.append(parties);
+        names.append(release_credits);
+        names.append(resource_credits);
+        names.findings(&RULE, "item", out);
+    }
+}
+
+fn pending(set: &VariantSet) -> Option<PendingFinding> {
+    let anchor = set.anchor()?;
+    let name = anchor.value().trim();
+    let (what, element) = match set.owner {
+        SetOwner::Party(_) => (format!("artist {}", set.owner_label), "PartyName"),
+        SetOwner::Credit { .. } => (format!("display artist of {}", set.owner_label), "PartyName"),
+        _ => (
+            format!("display artist name of {}", set.owner_label),
+            "DisplayArtistName",
+        ),
+    };
+    let part = untypeable_part(name).unwrap_or(name);
+    let help = format!(
+        "add a {element} with LanguageAndScriptCode=\"{}\" holding the official romanization{}",
+        set.anchor_romanization_tag().as_deref().unwrap_or("<language>-Latn"),
+        if element == "PartyName" {
+            " (or a FullNameAsciiTranscribed)"
+        } else {
+            ""
+        }
+    );
+    Some(PendingFinding {
+        elem: anchor.text.elem,
+        span: anchor.text.span,
+        head: format!("{what} '{name}' has no Latin-script variant"),
+        tail: format!(": '{part}' cannot be typed on a Latin keyboard"),
+        help,
+    })
 }

@@ -1,7 +1,7 @@
 use crate::finding::{Finding, Severity};
-use crate::rules::{Category, Check, Context, FixClass, Rule};
+use crate::rules::{Category, Check, Context, FixClass, MessageRule, Rule};
 
-use super::variants::{unfindable, untypeable_part, Field, SetOwner, VariantSet};
+use super::variants::{untypeable_part, Field, PartyRoles, PendingFinding, SetOwner, UnfindableNames, VariantSet};
 
 pub static RULE: Rule = Rule {
     id: "label-script-without-latin-alternative",
@@ -50,45 +50,58 @@ only by their native name.
 ## Fix
 None: ddexlint never machine-transliterates a brand name."#,
     // Whole message: reports a label once per message, counting the other releases that carry it.
-    check: Check::Whole(check),
+    // Carries the first ERN 3 label name set of each distinct unfindable name (its finding,
+    // but for the count) and the counts, and the references releases use as labels.
+    check: Check::Message(start),
 };
 
-fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let all = cx.variant_sets();
-    let sets: Vec<&VariantSet> = all
-        .parties
-        .iter()
-        .filter(|s| s.field == Field::LabelName)
-        .chain(&all.labels)
-        .collect();
-    for (set, others) in unfindable(cx.feed, &sets) {
-        let Some(anchor) = set.anchor() else { continue };
-        let name = anchor.value().trim();
-        let (what, element) = match set.owner {
-            SetOwner::Party(_) => (format!("label {}", set.owner_label), "PartyName"),
-            _ => (format!("label name of {}", set.owner_label), "LabelName"),
-        };
-        let also = if others > 0 {
-            format!(
-                " (also on {others} other release{})",
-                if others == 1 { "" } else { "s" }
-            )
-        } else {
-            String::new()
-        };
-        let part = untypeable_part(name).unwrap_or(name);
-        out.push(
-            RULE.finding(
-                anchor.text.elem,
-                anchor.text.span,
-                format!(
-                    "{what} '{name}' is only in a non-Latin script{also}: '{part}' cannot be typed on a Latin keyboard"
-                ),
-            )
-            .with_help(format!(
-                "add a {element} with LanguageAndScriptCode=\"{}\" holding the label's official Latin name",
-                set.anchor_romanization_tag().as_deref().unwrap_or("<language>-Latn")
-            )),
-        );
+type Names = UnfindableNames<Option<PendingFinding>>;
+
+#[derive(Default)]
+struct State {
+    roles: PartyRoles,
+    /// ERN 3 `LabelName` sets.
+    label_names: Names,
+}
+
+fn start<'a>(_: &Context<'_, 'a>) -> Box<dyn MessageRule<'a> + 'a> {
+    Box::new(State::default())
+}
+
+impl<'a> MessageRule<'a> for State {
+    fn collect(&mut self, cx: &Context<'_, 'a>) {
+        self.roles.add(cx.party_roles());
+        for set in &cx.variant_sets().labels {
+            self.label_names.add(cx.feed, set, Field::LabelName, pending);
+        }
     }
+
+    fn finish(self: Box<Self>, cx: &Context<'_, 'a>, out: &mut Vec<Finding>) {
+        let State { roles, label_names } = *self;
+        // The order of the whole message's sets: label parties, then label names.
+        let mut names = Names::default();
+        names.add_parties(cx, &roles, Field::LabelName, pending);
+        names.append(label_names);
+        names.findings(&RULE, "release", out);
+    }
+}
+
+fn pending(set: &VariantSet) -> Option<PendingFinding> {
+    let anchor = set.anchor()?;
+    let name = anchor.value().trim();
+    let (what, element) = match set.owner {
+        SetOwner::Party(_) => (format!("label {}", set.owner_label), "PartyName"),
+        _ => (format!("label name of {}", set.owner_label), "LabelName"),
+    };
+    let part = untypeable_part(name).unwrap_or(name);
+    Some(PendingFinding {
+        elem: anchor.text.elem,
+        span: anchor.text.span,
+        head: format!("{what} '{name}' is only in a non-Latin script"),
+        tail: format!(": '{part}' cannot be typed on a Latin keyboard"),
+        help: format!(
+            "add a {element} with LanguageAndScriptCode=\"{}\" holding the label's official Latin name",
+            set.anchor_romanization_tag().as_deref().unwrap_or("<language>-Latn")
+        ),
+    })
 }

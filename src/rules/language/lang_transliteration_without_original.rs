@@ -1,10 +1,14 @@
+use std::borrow::Cow;
+
 use crate::ern::Feed;
 use crate::finding::{Finding, Fix, Severity};
 use crate::hash::FastSet;
-use crate::rules::{Category, Check, Context, FixClass, Rule};
+use crate::rules::{Category, Check, Context, FixClass, MessageRule, Rule};
 use crate::text::{registry, script_share, strict_key, ScriptCode};
 
-use super::variants::{is_initialism, language_name, script_name, Field, SetOwner, VariantSet};
+use super::variants::{
+    is_initialism, language_name, script_name, trimmed_text, Field, PartyRoles, SetOwner, VariantSet,
+};
 
 pub static RULE: Rule = Rule {
     id: "lang-transliteration-without-original",
@@ -66,66 +70,142 @@ variant (`ja`, `el`, `ru` …). ddexlint cannot invent the original text. If the
 in fact the only official one (an artist who is only known by a Latin name), tag it with
 the language the name is in rather than as a romanization."#,
     // Whole message: reports a set of names once per message; the original may be on another item.
-    check: Check::Whole(check),
+    // Carries the titles' findings, and for each kind of name set the first set of each
+    // distinct set of names (its key, its texts and its findings), and the references items
+    // use as labels and artists.
+    check: Check::Message(start),
 };
 
-fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let sets = cx.variant_sets();
-    // Names repeat on every release and resource: report each set of names once.
-    let mut reported = ReportedNames::default();
-    for set in sets
-        .titles
-        .iter()
-        .chain(&sets.artist_names)
-        .chain(&sets.parties)
-        .chain(&sets.labels)
-    {
-        if !set.variants.iter().any(|v| v.locale.romanization_of().is_some()) {
-            continue;
+/// The sets of each kind, apart: the whole message's order puts every release before every
+/// resource, whatever the document's order.
+#[derive(Default)]
+struct State<'a> {
+    roles: PartyRoles,
+    release_titles: Vec<Finding>,
+    resource_titles: Vec<Finding>,
+    release_names: FirstNames<'a>,
+    resource_names: FirstNames<'a>,
+    release_credits: FirstNames<'a>,
+    resource_credits: FirstNames<'a>,
+    label_names: FirstNames<'a>,
+}
+
+fn start<'a>(_: &Context<'_, 'a>) -> Box<dyn MessageRule<'a> + 'a> {
+    Box::<State>::default()
+}
+
+/// Whether a set has a variant tagged as a romanization: the only sets checked.
+fn romanized(set: &VariantSet) -> bool {
+    set.variants.iter().any(|v| v.locale.romanization_of().is_some())
+}
+
+impl<'a> MessageRule<'a> for State<'a> {
+    fn collect(&mut self, cx: &Context<'_, 'a>) {
+        self.roles.add(cx.party_roles());
+        let sets = cx.variant_sets();
+        for set in sets.titles.iter().filter(|s| romanized(s)) {
+            let out = match set.owner {
+                SetOwner::Release(_) => &mut self.release_titles,
+                _ => &mut self.resource_titles,
+            };
+            check_set(cx.feed, set, set.field, out);
         }
-        let party = matches!(set.owner, SetOwner::Party(_) | SetOwner::Credit { .. });
-        if set.field != Field::Title && !reported.first(set, party) {
-            continue;
+        // Names repeat on every release and resource: report each set of names once.
+        for set in sets.artist_names.iter().filter(|s| romanized(s)) {
+            let names = match set.owner {
+                SetOwner::Release(_) => &mut self.release_names,
+                _ => &mut self.resource_names,
+            };
+            names.add(cx.feed, set, set.field);
         }
-        check_set(cx.feed, set, out);
+        for set in sets.parties.iter().filter(|s| romanized(s)) {
+            let names = match set.owner {
+                SetOwner::Credit { release: Some(_), .. } => &mut self.release_credits,
+                SetOwner::Credit { .. } => &mut self.resource_credits,
+                SetOwner::Party(_) | SetOwner::Release(_) | SetOwner::Resource(_) => continue,
+            };
+            names.add(cx.feed, set, set.field);
+        }
+        for set in sets.labels.iter().filter(|s| romanized(s)) {
+            self.label_names.add(cx.feed, set, set.field);
+        }
+    }
+
+    fn finish(self: Box<Self>, cx: &Context<'_, 'a>, out: &mut Vec<Finding>) {
+        let s = *self;
+        let mut parties = FirstNames::default();
+        for set in cx.variant_sets().parties.iter() {
+            if matches!(set.owner, SetOwner::Party(_)) && romanized(set) {
+                parties.add(cx.feed, set, s.roles.field_of(set));
+            }
+        }
+        // The order of the whole message's sets: titles, display artist names, parties,
+        // credits, label names.
+        out.extend(s.release_titles);
+        out.extend(s.resource_titles);
+        let mut reported = FastSet::default();
+        for names in [
+            s.release_names,
+            s.resource_names,
+            parties,
+            s.release_credits,
+            s.resource_credits,
+            s.label_names,
+        ] {
+            for (key, found) in names.first {
+                if reported.insert(key) {
+                    out.extend(found);
+                }
+            }
+        }
     }
 }
 
-/// The sets of names already checked, by [`VariantSet::names_key`].
+/// The first set of each distinct set of names (by [`VariantSet::names_key_as`]) among those
+/// added, with its findings.
 #[derive(Default)]
-struct ReportedNames<'s> {
+struct FirstNames<'a> {
+    first: Vec<((Field, bool, String), Vec<Finding>)>,
     keys: FastSet<(Field, bool, String)>,
     /// The texts the keys were made of (sorted, deduplicated): the same texts always give
     /// the same key, so a set that repeats them (a name on every release and resource) is
     /// known without computing its strict keys again.
-    texts: FastSet<(Field, bool, Vec<&'s str>)>,
+    texts: FastSet<(Field, bool, Vec<Cow<'a, str>>)>,
 }
 
-impl<'s> ReportedNames<'s> {
-    /// Whether `set` is the first with its names (then remembered).
-    fn first(&mut self, set: &'s VariantSet, party: bool) -> bool {
-        if !self.texts.insert((set.field, party, name_texts(set))) {
-            return false;
+impl<'a> FirstNames<'a> {
+    /// Checks `set` (naming a `field`) if it is the first with its names.
+    fn add<'f>(&mut self, feed: &'f Feed<'a>, set: &VariantSet<'f, 'a>, field: Field) {
+        let party = matches!(set.owner, SetOwner::Party(_) | SetOwner::Credit { .. });
+        if !self.texts.insert((field, party, name_texts(set))) {
+            return;
         }
-        self.keys.insert((set.field, party, set.names_key()))
+        let key = (field, party, set.names_key_as(field));
+        if !self.keys.insert(key.clone()) {
+            return;
+        }
+        let mut found = Vec::new();
+        check_set(feed, set, field, &mut found);
+        self.first.push((key, found));
     }
 }
 
-/// The texts [`VariantSet::names_key`] is made of, sorted and deduplicated.
-fn name_texts<'s>(set: &'s VariantSet) -> Vec<&'s str> {
-    let mut texts: Vec<&str> = set
+/// The texts [`VariantSet::names_key_as`] is made of, sorted and deduplicated.
+fn name_texts<'a>(set: &VariantSet<'_, 'a>) -> Vec<Cow<'a, str>> {
+    let mut texts: Vec<Cow<'a, str>> = set
         .variants
         .iter()
-        .map(|v| v.value())
-        .chain(set.other_names.iter().map(|l| l.value().trim()))
+        .map(|v| trimmed_text(&v.text.text.value))
+        .chain(set.other_names.iter().map(|l| trimmed_text(&l.text.value)))
         .collect();
     texts.sort_unstable();
     texts.dedup();
     texts
 }
 
-fn check_set<'f, 'a>(feed: &'f Feed<'a>, set: &VariantSet<'f, 'a>, out: &mut Vec<Finding>) {
-    let kind = set.field.name_kind();
+/// The findings about `set`, which names a `field`.
+fn check_set<'f, 'a>(feed: &'f Feed<'a>, set: &VariantSet<'f, 'a>, field: Field, out: &mut Vec<Finding>) {
+    let kind = field.name_kind();
     let mut languages_done: Vec<&str> = Vec::new();
     for v in &set.variants {
         let (Some(native), Some(lang)) = (v.locale.romanization_of(), v.locale.language.as_deref()) else {
@@ -156,7 +236,7 @@ fn check_set<'f, 'a>(feed: &'f Feed<'a>, set: &VariantSet<'f, 'a>, out: &mut Vec
         let help = match &fix {
             Some(f) => format!(
                 "add the {} in {} script as its own {} with LanguageAndScriptCode=\"{}\" (first, or IsDefault), keeping '{}' as the romanization",
-                set.field.noun(),
+                field.noun(),
                 script_name(native),
                 v.kind.element(),
                 f.replacement,
@@ -164,7 +244,7 @@ fn check_set<'f, 'a>(feed: &'f Feed<'a>, set: &VariantSet<'f, 'a>, out: &mut Vec
             ),
             None => format!(
                 "add the {} in {} script as its own {}, keeping '{}' as the romanization",
-                set.field.noun(),
+                field.noun(),
                 script_name(native),
                 v.kind.element(),
                 text
@@ -176,7 +256,7 @@ fn check_set<'f, 'a>(feed: &'f Feed<'a>, set: &VariantSet<'f, 'a>, out: &mut Vec
                 v.text.text.span,
                 format!(
                     "{} of {} '{}' is tagged {}, a romanization of {}, but no variant is in the original {} script",
-                    set.field.noun(),
+                    field.noun(),
                     set.owner_label,
                     text,
                     v.locale.tag,

@@ -218,8 +218,21 @@ pub(crate) fn title_parts<'f, 'a>(feed: &'f Feed<'a>) -> FastMap<u32, TitlePart<
 /// The [`texts`] whose effective language is declared by the attribute at `attr_start`.
 pub(crate) fn texts_with_attr<'c, 'f, 'a>(cx: &'c Context<'f, 'a>, attr_start: u32) -> Vec<&'c TextUse<'f, 'a>> {
     let all = texts(cx);
-    // (attribute position, text index) pairs, sorted: one allocation, no hashing.
-    let by_attr = cx.shared.language_texts_by_attr.get_or_init(|| {
+    let by_attr = texts_by_attr(cx);
+    let key = u64::from(attr_start) << 32;
+    let from = by_attr.partition_point(|&p| p < key);
+    by_attr[from..]
+        .iter()
+        .take_while(|&&p| p >> 32 == u64::from(attr_start))
+        .map(|&p| &all[(p & 0xffff_ffff) as usize])
+        .collect()
+}
+
+/// The (attribute value start, index in [`texts`]) pairs of the texts whose effective
+/// language an attribute declares, sorted: one allocation, no hashing.
+fn texts_by_attr<'c>(cx: &'c Context) -> &'c [u64] {
+    let all = texts(cx);
+    cx.shared.language_texts_by_attr.get_or_init(|| {
         let mut pairs: Vec<u64> = all
             .iter()
             .enumerate()
@@ -233,14 +246,45 @@ pub(crate) fn texts_with_attr<'c, 'f, 'a>(cx: &'c Context<'f, 'a>, attr_start: u
             .collect();
         pairs.sort_unstable();
         pairs
-    });
-    let key = u64::from(attr_start) << 32;
-    let from = by_attr.partition_point(|&p| p < key);
-    by_attr[from..]
-        .iter()
-        .take_while(|&&p| p >> 32 == u64::from(attr_start))
-        .map(|&p| &all[(p & 0xffff_ffff) as usize])
-        .collect()
+    })
+}
+
+/// The [`texts`] inside content items whose effective language is declared by an attribute
+/// outside them (the message root's, say), for the attributes whose value is `wanted`, each
+/// with its texts in document order: what a rule of message scope reads of those attributes
+/// in `collect`.
+pub(crate) fn outer_attr_texts<'c, 'f, 'a>(
+    cx: &'c Context<'f, 'a>,
+    wanted: impl FnMut(&str) -> bool,
+) -> Vec<(&'f AttrValue<'a>, Vec<&'c TextUse<'f, 'a>>)> {
+    let LanguageTexts { texts: all, tags } = language_texts(cx);
+    // The texts' few distinct tags tell first whether any attribute is wanted.
+    let wanted: Vec<bool> = tags.iter().copied().map(wanted).collect();
+    if !wanted.contains(&true) {
+        return Vec::new();
+    }
+    let by_attr = texts_by_attr(cx);
+    let mut content = cx.content_walk();
+    let mut out = Vec::new();
+    for group in by_attr.chunk_by(|a, b| a >> 32 == b >> 32) {
+        let first = &all[(group[0] & 0xffff_ffff) as usize];
+        // An attribute's value lies inside the element that carries it.
+        if !wanted[first.tag as usize] || content.contains((group[0] >> 32) as u32) {
+            continue;
+        }
+        let Some(attr) = first.loc.lang.attr.as_deref() else {
+            continue;
+        };
+        let inside: Vec<&TextUse> = group
+            .iter()
+            .map(|&p| &all[(p & 0xffff_ffff) as usize])
+            .filter(|t| cx.is_in_content(t.loc.text.elem))
+            .collect();
+        if !inside.is_empty() {
+            out.push((attr, inside));
+        }
+    }
+    out
 }
 
 /// Elements whose `LanguageAndScriptCode` speaks for one text (or the variants of one title or

@@ -23,9 +23,10 @@ use crate::ern::{
     ArtistCredit, Display, Feed, Lang, LangSource, Localized, PartyName, ReleaseKind, TerritoryDetails, Title,
     TitleKind,
 };
+use crate::finding::{Finding, Span};
 use crate::hash::{FastMap, FastSet};
 use crate::rules::shared::prefetch_lists_ahead;
-use crate::rules::Context;
+use crate::rules::{Context, Rule};
 use crate::text::{
     dominant_script, has_non_latin_letters, native_script, parse_tag, script_matches_tag, script_share, strict_key,
     to_nfc, NameKind, ScriptCode,
@@ -493,8 +494,10 @@ impl<'f, 'a> VariantSet<'f, 'a> {
 
     /// A key for "the same set of names" (to report a name used on many items once): the
     /// sorted strict keys of its variants and other names.
-    pub fn names_key(&self) -> String {
-        let kind = self.field.name_kind();
+    /// The set is taken as naming a `field`: a party's set's field is told by the
+    /// [`PartyRoles`] a message rule gathered.
+    pub fn names_key_as(&self, field: Field) -> String {
+        let kind = field.name_kind();
         let mut keys: Vec<String> = self
             .variants
             .iter()
@@ -518,30 +521,165 @@ struct SlotKey<'s> {
     role: (bool, bool, bool),
 }
 
-/// The sets with no Latin-findable variant, each distinct set of names once (the first),
-/// with the number of other sets that carry the same names. Party sets and
-/// `DisplayArtistName`/`LabelName` sets are counted apart.
-pub fn unfindable<'s, 'f, 'a>(
-    feed: &'f Feed<'a>,
-    sets: &[&'s VariantSet<'f, 'a>],
-) -> Vec<(&'s VariantSet<'f, 'a>, usize)> {
-    let mut first: FastMap<(bool, String), usize> = FastMap::default();
-    let mut out: Vec<(&'s VariantSet<'f, 'a>, usize)> = Vec::new();
-    for &set in sets {
+/// The sets with no Latin-findable variant, each distinct set of names once (the first
+/// added), made into a `T` (what a rule reports about it), with the number of other sets
+/// added with the same names. Party sets and `DisplayArtistName`/`LabelName` sets are counted
+/// apart. Gathered a segment at a time: lists gathered apart are joined with
+/// [`UnfindableNames::append`], in the order of the whole message's sets.
+pub struct UnfindableNames<T> {
+    first: FastMap<(bool, String), usize>,
+    sets: Vec<(T, usize)>,
+}
+
+impl<T> Default for UnfindableNames<T> {
+    fn default() -> Self {
+        UnfindableNames {
+            first: FastMap::default(),
+            sets: Vec::new(),
+        }
+    }
+}
+
+impl<T> UnfindableNames<T> {
+    /// Adds `set` (naming a `field`) unless it is Latin-findable; `make` gives what is kept
+    /// of the first set with its names.
+    pub fn add<'f, 'a>(
+        &mut self,
+        feed: &'f Feed<'a>,
+        set: &VariantSet<'f, 'a>,
+        field: Field,
+        make: impl FnOnce(&VariantSet<'f, 'a>) -> T,
+    ) {
         if set.latin_findable(feed) {
-            continue;
+            return;
         }
         let party = matches!(set.owner, SetOwner::Party(_) | SetOwner::Credit { .. });
-        let key = (party, set.names_key());
-        match first.get(&key) {
-            Some(&i) => out[i].1 += 1,
+        self.count((party, set.names_key_as(field)), 0, || make(set));
+    }
+
+    fn count(&mut self, key: (bool, String), others: usize, make: impl FnOnce() -> T) {
+        match self.first.get(&key) {
+            Some(&i) => self.sets[i].1 += others + 1,
             None => {
-                first.insert(key, out.len());
-                out.push((set, 0));
+                self.first.insert(key, self.sets.len());
+                self.sets.push((make(), others));
             }
         }
     }
-    out
+
+    /// Adds the sets of `later`, as if added after these.
+    pub fn append(&mut self, later: UnfindableNames<T>) {
+        let mut keys: Vec<((bool, String), usize)> = later.first.into_iter().collect();
+        keys.sort_unstable_by_key(|&(_, i)| i);
+        for ((key, _), (t, others)) in keys.into_iter().zip(later.sets) {
+            self.count(key, others, || t);
+        }
+    }
+}
+
+impl UnfindableNames<Option<PendingFinding>> {
+    /// Adds the sets of the context's parties that name a `field` by the message's `roles`.
+    pub fn add_parties<'f, 'a>(
+        &mut self,
+        cx: &Context<'f, 'a>,
+        roles: &PartyRoles,
+        field: Field,
+        make: impl Fn(&VariantSet<'f, 'a>) -> Option<PendingFinding>,
+    ) {
+        for set in cx.variant_sets().parties.iter() {
+            if matches!(set.owner, SetOwner::Party(_)) && roles.field_of(set) == field {
+                self.add(cx.feed, set, field, &make);
+            }
+        }
+    }
+
+    /// The findings of `rule`, telling the other uses on `noun`s.
+    pub fn findings(self, rule: &Rule, noun: &str, out: &mut Vec<Finding>) {
+        for (pending, others) in self.sets {
+            out.extend(pending.map(|p| p.finding(rule, others, noun)));
+        }
+    }
+}
+
+/// A finding about an unfindable set of names ([`UnfindableNames`]) but for the number of
+/// other sets with the same names, known once the whole message is read.
+pub struct PendingFinding {
+    pub elem: u32,
+    pub span: Span,
+    /// The message up to where the other uses are told, and after.
+    pub head: String,
+    pub tail: String,
+    pub help: String,
+}
+
+impl PendingFinding {
+    /// The finding of `rule`, telling `others` other uses on `noun`s (`item`, `release`).
+    pub fn finding(self, rule: &Rule, others: usize, noun: &str) -> Finding {
+        let also = if others > 0 {
+            format!(" (also on {others} other {noun}{})", if others == 1 { "" } else { "s" })
+        } else {
+            String::new()
+        };
+        rule.finding(self.elem, self.span, format!("{}{also}{}", self.head, self.tail))
+            .with_help(self.help)
+    }
+}
+
+/// What the content items of a feed use each party as: a label (a release's
+/// `ReleaseLabelReference`) or a display artist (a `DisplayArtist`'s reference), as
+/// `Gatherer::party_sets` tells a party's [`Field`]: a message rule adds up each segment's
+/// ([`Context::party_roles`]) and judges the party sets at the end.
+#[derive(Clone, Default)]
+pub struct PartyRoles {
+    /// By party index.
+    by_party: Vec<u8>,
+}
+
+const LABEL: u8 = 1;
+const ARTIST: u8 = 2;
+
+impl PartyRoles {
+    /// Adds the roles of another segment of the same message (whose parties are the same).
+    pub fn add(&mut self, other: &PartyRoles) {
+        if self.by_party.len() < other.by_party.len() {
+            self.by_party.resize(other.by_party.len(), 0);
+        }
+        for (a, b) in self.by_party.iter_mut().zip(&other.by_party) {
+            *a |= b;
+        }
+    }
+
+    /// The field of a party's set (owner [`SetOwner::Party`]) by the roles of the whole
+    /// message: a label if a `ReleaseLabelReference` names the party, else an artist if a
+    /// `DisplayArtist` names it.
+    pub fn field_of(&self, set: &VariantSet) -> Field {
+        let SetOwner::Party(i) = set.owner else {
+            return set.field;
+        };
+        let role = self.by_party.get(i).copied().unwrap_or(0);
+        if role & LABEL != 0 {
+            Field::LabelName
+        } else if role & ARTIST != 0 {
+            Field::ArtistName
+        } else {
+            Field::PartyName
+        }
+    }
+}
+
+impl<'f, 'a> Context<'f, 'a> {
+    /// The feed's [`PartyRoles`] (a part of its [`VariantSets`]).
+    pub(crate) fn party_roles(&self) -> &PartyRoles {
+        &self.variant_sets().roles
+    }
+}
+
+/// A text's value trimmed, borrowing the file's text when the value does.
+pub fn trimmed_text<'a>(value: &Cow<'a, str>) -> Cow<'a, str> {
+    match value {
+        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+        Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+    }
 }
 
 /// The territory key of an ERN 4 attribute or an ERN 3 `…DetailsByTerritory`.
@@ -632,6 +770,8 @@ pub struct VariantSets<'f, 'a> {
     pub artist_names: Vec<VariantSet<'f, 'a>>,
     pub parties: Vec<VariantSet<'f, 'a>>,
     pub labels: Vec<VariantSet<'f, 'a>>,
+    /// What the content items use each party as (told while gathering the party sets).
+    pub roles: PartyRoles,
 }
 
 impl<'f, 'a> VariantSets<'f, 'a> {
@@ -646,6 +786,7 @@ impl<'f, 'a> VariantSets<'f, 'a> {
             artist_names,
             parties,
             labels,
+            roles: g.roles,
         }
     }
 }
@@ -694,6 +835,8 @@ struct Gatherer<'f, 'a> {
     /// The variants of the set being gathered: one buffer for every set, as most sets are not
     /// kept ([`Gatherer::finish_set`]).
     variants: Vec<Variant<'f, 'a>>,
+    /// Told by [`Gatherer::party_sets`].
+    roles: PartyRoles,
 }
 
 impl<'f, 'a> Gatherer<'f, 'a> {
@@ -702,6 +845,7 @@ impl<'f, 'a> Gatherer<'f, 'a> {
             feed,
             locales: Locales::default(),
             variants: Vec::new(),
+            roles: PartyRoles::default(),
         }
     }
 
@@ -899,12 +1043,19 @@ impl<'f, 'a> Gatherer<'f, 'a> {
             credit(&r.display);
         }
         let mut sets = Vec::new();
-        for (i, p) in feed.reported_parties().iter().enumerate() {
-            prefetch_lists_ahead(feed.reported_parties(), i, |p| &p.names, party_full_name);
+        self.roles.by_party = vec![0; feed.parties.len()];
+        for (i, p) in feed.parties.iter().enumerate() {
+            prefetch_lists_ahead(&feed.parties, i, |p| &p.names, party_full_name);
             let reference = p.reference.as_ref().map(|t| t.value.trim()).unwrap_or("");
-            let field = if labels.contains(reference) {
+            let (label, artist) = (labels.contains(reference), artists.contains(reference));
+            self.roles.by_party[i] = if label { LABEL } else { 0 } | if artist { ARTIST } else { 0 };
+            // A streaming reader's segment has its parties to look up, not to report on.
+            if !feed.reports_context {
+                continue;
+            }
+            let field = if label {
                 Field::LabelName
-            } else if artists.contains(reference) {
+            } else if artist {
                 Field::ArtistName
             } else {
                 Field::PartyName
