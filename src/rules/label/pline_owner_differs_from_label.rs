@@ -6,7 +6,6 @@ use crate::ern::{ReleaseKind, RightsLine, Text};
 use crate::finding::{Finding, Severity, Span};
 use crate::rules::label::pline_cline_missing::{name_of, part_of, resource_refs, ResourceIndex};
 use crate::rules::label::rights_text::{owner_of, shown};
-use crate::rules::shared::prefetch_lists_ahead;
 use crate::rules::{Category, Check, Context, FixClass, MessageRule, Rule};
 use crate::text::{strict_key, NameKind};
 
@@ -176,9 +175,7 @@ impl<'a> MessageRule<'a> for Owners<'a> {
         let feed = cx.feed;
         let lines = &mut self.lines;
         lines.reserve(feed.resources.len());
-        for (i, x) in feed.resources.iter().enumerate() {
-            // A batch file's resources lie far apart in memory.
-            prefetch_lists_ahead(&feed.resources, i, |r| &r.display.plines, |_| None);
+        for x in &feed.resources {
             self.resources.add(x, || {
                 let start = lines.len() as u32;
                 lines.extend(x.display.plines.iter().map(|l| ResourceLine {
