@@ -57,10 +57,11 @@ both places:
 ## Fix
 None: who owns the recording is a rights question."#,
     // Whole message: counts the releases that share a P line owner. Carries each resource's
-    // reference with the owners its P lines name (and where), the cases found (the first
-    // release's P line, labels and reference, and a count of the others), and any release
-    // read before one of its resources (its labels, its P lines' owners or its references),
-    // with the releases after it.
+    // reference with its P lines' company and text (their owners are read only for a release
+    // without P lines of its own), the cases found (the first release's P line owner, labels
+    // and reference, and a count of the others), and any release read before one of its
+    // resources (its labels, its P lines' owners or its references), with the releases after
+    // it.
     check: Check::Message(start),
 };
 
