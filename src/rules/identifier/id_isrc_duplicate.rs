@@ -2,10 +2,10 @@ use std::borrow::Cow;
 
 use crate::hash::FastMap;
 
-use crate::ern::{IdKind, Owner, Resource};
+use crate::ern::{IdKind, Owner};
 use crate::finding::{Finding, Severity};
 use crate::ids::{check_isrc, IdCheck};
-use crate::rules::{Category, Check, Context, FixClass, Rule};
+use crate::rules::{Category, Check, Context, FixClass, MessageRule, Rule};
 
 pub static RULE: Rule = Rule {
     id: "id-isrc-duplicate",
@@ -54,8 +54,10 @@ recording, it should be listed once and referenced from every release that conta
 
 ## Fix
 None: the label's ISRC registry says which recording has which ISRC."#,
-    // Whole message: compares the ISRCs of all the resources.
-    check: Check::Whole(check),
+    // Whole message: compares the ISRCs of all the resources. Carries the first holder of
+    // each ISRC (its clean form, the holder's index, ISRC offset, kind and reference) and the
+    // findings made.
+    check: Check::Message(start),
 };
 
 /// The ISRC as receivers compare it: its clean form. `None` when the value is no ISRC at
@@ -69,60 +71,108 @@ fn key(raw: &str) -> Option<Cow<'_, str>> {
     }
 }
 
-/// "sound recording A1", "video V1", "sound recording" when it has no reference.
-fn describe(resource: &Resource) -> String {
+/// "sound recording A1", "video V1", "sound recording" when it has no reference: a
+/// resource of `kind` (`SoundRecording`, `Video`) with its `ResourceReference`.
+fn describe(kind: &str, reference: Option<&str>) -> String {
     let mut noun = String::new();
-    for c in resource.kind.chars() {
+    for c in kind.chars() {
         if c.is_uppercase() && !noun.is_empty() {
             noun.push(' ');
         }
         noun.extend(c.to_lowercase());
     }
-    match resource
-        .reference
-        .as_ref()
-        .map(|r| r.value.trim())
-        .filter(|r| !r.is_empty())
-    {
+    match reference.map(str::trim).filter(|r| !r.is_empty()) {
         Some(reference) => format!("{noun} {reference}"),
         None => noun,
     }
 }
 
-fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let feed = cx.feed;
-    // First holder of each ISRC: (resource index, start tag of its ISRC element).
-    let mut first: FastMap<Cow<str>, (usize, u32)> = FastMap::default();
-    for ident in feed.identifiers.iter().filter(|i| i.kind == IdKind::Isrc) {
-        let Owner::Resource(resource) = ident.owner else {
-            continue;
-        };
-        let Some(key) = key(&ident.text.value) else {
-            continue;
-        };
-        match first.get(&key) {
-            None => {
-                first.insert(key, (resource, ident.text.elem));
-            }
-            Some(&(holder, _)) if holder == resource => {}
-            Some(&(holder, at)) => {
-                let line = cx.source.line_of(at);
-                let this = describe(&feed.resources[resource]);
-                let other = describe(&feed.resources[holder]);
-                out.push(
-                    RULE.finding(
-                        ident.text.elem,
-                        ident.text.span,
-                        format!("ISRC {key} of {this} is already the ISRC of {other} (line {line})"),
-                    )
-                    .with_help(
-                        "give each recording its own ISRC (every edit, remix, live or remastered version and every \
-                         video needs one); if both are the same recording, list it once and reference it from each \
-                         release",
-                    ),
-                );
+/// [`key`] of an identifier's value, borrowing the file text when the value does.
+fn key_of<'a>(value: &Cow<'a, str>) -> Option<Cow<'a, str>> {
+    match value {
+        Cow::Borrowed(raw) => key(raw),
+        Cow::Owned(raw) => key(raw).map(|k| Cow::Owned(k.into_owned())),
+    }
+}
+
+/// The first holder of an ISRC: what a later holder's finding names.
+struct Holder<'a> {
+    /// Index of the resource among the message's resources.
+    resource: u32,
+    /// Start tag of its ISRC element.
+    at: u32,
+    kind: &'a str,
+    reference: Option<Cow<'a, str>>,
+}
+
+impl Holder<'_> {
+    /// [`describe`] of the resource.
+    fn describe(&self) -> String {
+        describe(self.kind, self.reference.as_deref())
+    }
+}
+
+#[derive(Default)]
+struct Isrcs<'a> {
+    /// First holder of each ISRC.
+    first: FastMap<Cow<'a, str>, Holder<'a>>,
+    /// Resources of the segments read so far.
+    resources_before: u32,
+    found: Vec<Finding>,
+}
+
+fn start<'a>(_cx: &Context<'_, 'a>) -> Box<dyn MessageRule<'a> + 'a> {
+    Box::<Isrcs<'a>>::default()
+}
+
+impl<'a> MessageRule<'a> for Isrcs<'a> {
+    fn collect(&mut self, cx: &Context<'_, 'a>) {
+        let feed = cx.feed;
+        for ident in feed.identifiers.iter().filter(|i| i.kind == IdKind::Isrc) {
+            let Owner::Resource(index) = ident.owner else {
+                continue;
+            };
+            let Some(key) = key_of(&ident.text.value) else {
+                continue;
+            };
+            let resource = self.resources_before + index as u32;
+            match self.first.get(&key) {
+                None => {
+                    let r = &feed.resources[index];
+                    let holder = Holder {
+                        resource,
+                        at: ident.text.elem,
+                        kind: r.kind,
+                        reference: r.reference.as_ref().map(|t| t.value.clone()),
+                    };
+                    self.first.insert(key, holder);
+                }
+                Some(holder) if holder.resource == resource => {}
+                Some(holder) => {
+                    let line = cx.source.line_of(holder.at);
+                    let r = &feed.resources[index];
+                    let this = describe(r.kind, r.reference.as_ref().map(|t| &*t.value));
+                    let other = holder.describe();
+                    self.found.push(
+                        RULE.finding(
+                            ident.text.elem,
+                            ident.text.span,
+                            format!("ISRC {key} of {this} is already the ISRC of {other} (line {line})"),
+                        )
+                        .with_help(
+                            "give each recording its own ISRC (every edit, remix, live or remastered version and \
+                             every video needs one); if both are the same recording, list it once and reference it \
+                             from each release",
+                        ),
+                    );
+                }
             }
         }
+        self.resources_before += feed.resources.len() as u32;
+    }
+
+    fn finish(self: Box<Self>, _cx: &Context<'_, 'a>, out: &mut Vec<Finding>) {
+        out.extend(self.found);
     }
 }
 

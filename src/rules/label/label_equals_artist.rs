@@ -4,7 +4,7 @@ use crate::hash::{FastMap, FastSet};
 
 use crate::ern::{Feed, PartyName, Release};
 use crate::finding::{Finding, Severity};
-use crate::rules::{Category, Check, Context, FixClass, Rule};
+use crate::rules::{Category, Check, Context, FixClass, MessageRule, Rule};
 
 use super::names::{display_form, is_blank, KeyCache};
 
@@ -41,8 +41,9 @@ Keep it, and use the same label name on every release; or use the artist's impri
 
 ## Fix
 None: this is a choice, not an error."#,
-    // Whole message: reports a shared label party once, for the first release whose artist it matches.
-    check: Check::Whole(check),
+    // Whole message: reports a shared label party once, for the first release whose artist it
+    // matches. Carries the label names reported (their offsets) and the findings made.
+    check: Check::Message(start),
 };
 
 /// Display form and label keys of the names the rule compares, each computed once per
@@ -98,9 +99,30 @@ fn main_artists<'f>(feed: &'f Feed, release: &'f Release, names: &mut Names<'f>,
     out.retain(|&i| !is_blank(names.display(i)));
 }
 
-fn check(cx: &Context, out: &mut Vec<Finding>) {
+#[derive(Default)]
+struct Reported {
+    /// The label names reported, by offset.
+    seen: FastSet<u32>,
+    found: Vec<Finding>,
+}
+
+fn start<'a>(_cx: &Context<'_, 'a>) -> Box<dyn MessageRule<'a> + 'a> {
+    Box::<Reported>::default()
+}
+
+impl<'a> MessageRule<'a> for Reported {
+    fn collect(&mut self, cx: &Context<'_, 'a>) {
+        check(cx, &mut self.seen, &mut self.found);
+    }
+
+    fn finish(self: Box<Self>, _cx: &Context<'_, 'a>, out: &mut Vec<Finding>) {
+        out.extend(self.found);
+    }
+}
+
+/// The findings about the label uses of `cx`'s releases, but those of the names in `seen`.
+fn check(cx: &Context, seen: &mut FastSet<u32>, out: &mut Vec<Finding>) {
     let feed = cx.feed;
-    let mut seen = FastSet::default();
     let mut names = Names::default();
     let mut artists = Vec::new();
     for u in cx.label_uses() {

@@ -264,17 +264,14 @@ pub fn read(text: &str) -> Notice<'_> {
     }
 }
 
-/// The owner a line names: `…Company` if present and not blank, else the owner read from
-/// the text. Returns the value and whether it came from the company element.
-pub fn owner_of<'s>(line: &'s RightsLine<'_>) -> Option<(&'s str, bool)> {
-    if let Some(c) = &line.company {
-        let v = c.value().trim();
-        if !v.is_empty() {
-            return Some((v, true));
-        }
+/// The owner a line names, given the values of its `…Company` and `…Text` elements: the
+/// company if present and not blank, else the owner read from the text. Returns the value and
+/// whether it came from the company element.
+pub fn owner_of<'s>(company: Option<&'s str>, text: Option<&'s str>) -> Option<(&'s str, bool)> {
+    if let Some(v) = company.map(str::trim).filter(|v| !v.is_empty()) {
+        return Some((v, true));
     }
-    let t = line.text.as_ref()?;
-    let n = read(t.value());
+    let n = read(text?);
     let o = n.owner.trim();
     (!o.is_empty() && n.has_owner()).then_some((o, false))
 }
