@@ -36,11 +36,15 @@ impl<'a> Feed<'a> {
         self.cut(first, end, Refs::Chosen)
     }
 
-    /// The context as a rule of message scope reads it once every segment is read: the root,
-    /// the header, the parties, and what lies outside the content items (the deals, with
-    /// their references), but no content item and no reference inside one.
+    /// The context as a rule of message scope reads it once every segment is read, as a
+    /// streaming reader leaves it: the root, the header, the parties, what lies outside the
+    /// content items (the deals, with their references) and every use of a party reference,
+    /// but no content item; where the content items were is kept
+    /// ([`crate::rules::Context::is_in_content`]).
     pub fn message_context(&self) -> Feed<'a> {
-        self.cut(0, 0, Refs::Context)
+        let mut feed = self.cut(0, 0, Refs::Context);
+        feed.dropped_content = Some(self.content_marks());
+        feed
     }
 
     /// The context as the item rules read it once every segment is read, for their findings
@@ -89,7 +93,7 @@ impl<'a> Feed<'a> {
         feed.refs = self
             .refs
             .iter()
-            .filter(|r| own(r.text.elem) || (refs == Refs::ChosenAndParty && r.kind == RefKind::Party))
+            .filter(|r| own(r.text.elem) || (refs != Refs::Chosen && r.kind == RefKind::Party))
             .cloned()
             .collect();
 
@@ -167,7 +171,7 @@ enum Refs {
     ChosenAndParty,
     /// Those inside the chosen items only.
     Chosen,
-    /// Those outside every content item only.
+    /// Those outside every content item, and every use of a party reference.
     Context,
 }
 

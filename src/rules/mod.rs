@@ -145,8 +145,9 @@ pub type StartMessageRule = for<'f, 'a> fn(&Context<'f, 'a>) -> Box<dyn MessageR
 /// `IsDefault` attributes inside them) and, for looking things up, the message's root,
 /// header and parties. `collect` reads the content items only: the context is the same in
 /// every segment, and is read once, by `finish`
-/// ([`crate::ern::Feed::message_context`]: the root, the header, the parties and what lies
-/// outside the content items, such as the deals and their references). Segments come in
+/// ([`crate::ern::Feed::message_context`]: the root, the header, the parties, what lies
+/// outside the content items, such as the deals and their references, and every use of a
+/// party reference, which tells how the parties are used). Segments come in
 /// document order. A message read whole is one segment, and `finish` then gets the whole
 /// feed too: it tells the references and attributes of the context from the others by
 /// [`Context::is_in_content`] (in `collect`, those of a segment are all inside).
