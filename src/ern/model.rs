@@ -409,13 +409,16 @@ pub struct Feed<'a> {
     /// Set by a streaming reader, which drops the content items: where they were
     /// ([`Feed::content_marks`]).
     pub(crate) dropped_content: Option<Vec<(u32, u32)>>,
+    /// Set by a streaming reader: the releases (of kind [`ReleaseKind::Release`]) it dropped
+    /// whole, for [`Feed::release_count`].
+    pub(crate) dropped_releases: usize,
 }
 
 /// References to their definitions (keys trimmed, borrowed from the text when they can be).
 /// A seeded hasher: the keys come from the file.
 type RefIndex<'a> = HashMap<Cow<'a, str>, usize, ahash::RandomState>;
 
-fn trimmed<'a>(value: &Cow<'a, str>) -> Cow<'a, str> {
+pub(crate) fn trimmed<'a>(value: &Cow<'a, str>) -> Cow<'a, str> {
     match value {
         Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
         Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
@@ -454,6 +457,7 @@ impl<'a> Feed<'a> {
             resource_index: RefIndex::default(),
             reports_context: true,
             dropped_content: None,
+            dropped_releases: 0,
         }
     }
 
@@ -481,6 +485,12 @@ impl<'a> Feed<'a> {
                 self.resource_index.entry(trimmed(&t.value)).or_insert(i);
             }
         }
+    }
+
+    /// How many releases (not track releases) the message has.
+    pub fn release_count(&self) -> usize {
+        let kept = self.releases.iter().filter(|r| r.kind == ReleaseKind::Release).count();
+        kept + self.dropped_releases
     }
 
     /// The `LanguageAndScriptCode` written on the element whose start tag is at `elem`.

@@ -1,8 +1,10 @@
 //! Reading a message a segment at a time: the reader hands the rules a few content items
 //! (releases and resources) at once, with the context (root, header, parties) to look things
 //! up in, then drops the items. A batch file's model is never held whole: what stays is the
-//! context, every use of a party reference, and each release cut down to its labels (what
-//! the item rules read at the end to report on the context: `tests/segments.rs`).
+//! context, the uses of party references (the first of each reference by each element: they
+//! tell how a party is used), and the releases that first use a party as a label, cut down
+//! to their labels (what the item rules read at the end to report on the context:
+//! `tests/segments.rs`, `tests/streaming.rs`).
 //!
 //! The context must come before the content items, as the ERN schemas order them; a message
 //! with a header or party after a content item cannot be read so (the rules would have seen
@@ -10,8 +12,11 @@
 
 use std::mem::take;
 
-use super::model::{AttrValue, DefaultFlag, Feed, RefKind, RefUse, Release};
+use std::borrow::Cow;
+
+use super::model::{trimmed, AttrValue, DefaultFlag, Feed, RefKind, RefUse, Release, ReleaseKind};
 use super::ReadOutcome;
+use crate::hash::FastSet;
 
 /// Where a streaming read hands its segments.
 pub trait Segments<'a> {
@@ -50,8 +55,14 @@ pub(super) struct Streamer<'s, 'a> {
     refs: Vec<RefUse<'a>>,
     lang_attrs: Vec<AttrValue<'a>>,
     default_flags: Vec<DefaultFlag<'a>>,
-    /// The releases read, cut down to their labels.
+    /// The releases that first use a party as a label, cut down to their labels.
     labelled: Vec<Release<'a>>,
+    /// The parties used as labels so far, by index.
+    label_parties: Vec<bool>,
+    /// The releases dropped whole.
+    dropped_releases: usize,
+    /// The party references kept: each reference by each element once.
+    party_refs: FastSet<(&'a str, Cow<'a, str>)>,
     /// Where the content items were, in document order.
     content: Vec<(u32, u32)>,
 }
@@ -70,6 +81,9 @@ impl<'s, 'a> Streamer<'s, 'a> {
             lang_attrs: Vec::new(),
             default_flags: Vec::new(),
             labelled: Vec::new(),
+            label_parties: Vec::new(),
+            dropped_releases: 0,
+            party_refs: FastSet::default(),
             content: Vec::new(),
         }
     }
@@ -130,15 +144,36 @@ impl<'s, 'a> Streamer<'s, 'a> {
             self.sink.segment(feed);
         }
         feed.reports_context = true;
-        self.labelled
-            .extend(feed.releases.drain(..).map(Release::into_labels_only));
+        self.keep_labels(feed);
         feed.resources.clear();
         feed.identifiers.truncate(self.context_ids);
-        self.refs
-            .extend(feed.refs.drain(..).filter(|r| r.kind == RefKind::Party));
+        for r in feed.refs.drain(..).filter(|r| r.kind == RefKind::Party) {
+            if self.party_refs.insert((r.element, trimmed(&r.text.value))) {
+                self.refs.push(r);
+            }
+        }
         feed.lang_attrs.clear();
         feed.default_flags.clear();
         self.in_segment = 0;
+    }
+
+    /// Keeps, cut down to its labels, each release of the segment that is the first to use a
+    /// party as a label (the item rules judge a label party once, by the first reference to
+    /// it: [`Feed::label_parties`]); counts the others.
+    fn keep_labels(&mut self, feed: &mut Feed<'a>) {
+        self.label_parties.resize(feed.parties.len(), false);
+        for release in take(&mut feed.releases) {
+            let parties = release.labels.iter().filter_map(|l| l.party_ref.as_ref());
+            let parties: Vec<usize> = parties.filter_map(|r| feed.party_index_of(&r.value)).collect();
+            if !release.resources_omitted && parties.iter().any(|&i| !self.label_parties[i]) {
+                for i in parties {
+                    self.label_parties[i] = true;
+                }
+                self.labelled.push(release.into_labels_only());
+            } else if release.kind == ReleaseKind::Release {
+                self.dropped_releases += 1;
+            }
+        }
     }
 
     /// Reading is over: the last segment, then the context put back together.
@@ -156,6 +191,7 @@ impl<'s, 'a> Streamer<'s, 'a> {
         feed.lang_attrs = take(&mut self.lang_attrs);
         feed.default_flags = take(&mut self.default_flags);
         feed.releases = take(&mut self.labelled);
+        feed.dropped_releases = self.dropped_releases;
         feed.dropped_content = Some(take(&mut self.content));
     }
 }

@@ -306,12 +306,7 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
             f.severity = s;
         }
     }
-    let releases = outcome.feed.as_ref().map_or(0, |f| {
-        f.releases
-            .iter()
-            .filter(|r| r.kind == ern::ReleaseKind::Release)
-            .count()
-    });
+    let releases = outcome.feed.as_ref().map_or(0, ern::Feed::release_count);
     let values = findings.iter().map(|f| value_at(&source.text, f.span)).collect();
     let mut feed = outcome.feed;
     let lines = !settings.without_source_lines;
