@@ -9,7 +9,7 @@ use std::path::Path;
 
 use ddexlint::ern::Feed;
 use ddexlint::rules::registry::RULES;
-use ddexlint::rules::{Check, Context, RuleOptions};
+use ddexlint::rules::{Check, Context, MessageShared, RuleOptions};
 use ddexlint::source::Source;
 
 mod feeds;
@@ -124,10 +124,11 @@ fn message_findings(
         let mut found = Vec::new();
         match (segments, context) {
             (Some(segments), Some(context)) => {
-                let context = Context::new(context, source, &options);
+                let message = MessageShared::default();
+                let context = Context::within(context, source, &options, &message);
                 let mut state = start(&context);
                 for s in segments {
-                    state.collect(&Context::new(s, source, &options));
+                    state.collect(&Context::within(s, source, &options, &message));
                 }
                 state.finish(&context, &mut found);
             }

@@ -12,7 +12,7 @@ use crate::catalogue::FactsCollector;
 use crate::ern::{self, Feed, ReadOutcome, Segments, Streamed};
 use crate::finding::Finding;
 use crate::rules::registry::RULES;
-use crate::rules::{Check, Context, MessageRule, RuleOptions};
+use crate::rules::{Check, Context, MessageRule, MessageShared, RuleOptions};
 use crate::source::Source;
 
 /// Whether `source` is read a segment at a time: a large file, and every enabled rule able
@@ -49,6 +49,7 @@ pub(super) fn read_and_check<'s>(
         started: false,
         found: RULES.iter().map(|_| Vec::new()).collect(),
         facts: settings.catalogue.then(FactsCollector::default),
+        message: std::sync::Arc::default(),
     };
     let per_segment = settings.streaming.items_per_segment;
     let Streamed::Read(outcome) = ern::read_in_segments(&source.text, &mut checker, per_segment) else {
@@ -83,6 +84,8 @@ struct Checker<'s, 'a> {
     /// What each rule of the registry found, by index.
     found: Vec<Vec<Finding>>,
     facts: Option<FactsCollector<'a>>,
+    /// What the message rules share across the segments.
+    message: std::sync::Arc<MessageShared<'a>>,
 }
 
 impl<'a> Checker<'_, 'a> {
@@ -94,7 +97,8 @@ impl<'a> Checker<'_, 'a> {
 
     /// The message is read: the item rules over the context, and the message rules' findings.
     fn finish(&mut self, feed: &Feed<'a>) {
-        let cx = Context::new(feed, self.source, self.options);
+        let message = self.message.clone();
+        let cx = Context::within(feed, self.source, self.options, &message);
         self.start(&cx);
         let found = item_rules(self.selection, &cx, false);
         self.keep(found);
@@ -127,7 +131,8 @@ impl<'a> Checker<'_, 'a> {
 
 impl<'a> Segments<'a> for Checker<'_, 'a> {
     fn segment(&mut self, feed: &Feed<'a>) {
-        let cx = Context::new(feed, self.source, self.options);
+        let message = self.message.clone();
+        let cx = Context::within(feed, self.source, self.options, &message);
         self.start(&cx);
         let mut messages = std::mem::take(&mut self.messages);
         let selection = self.selection;

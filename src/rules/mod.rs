@@ -253,6 +253,21 @@ pub struct Context<'f, 'a> {
     pub source: &'f Source,
     pub options: &'f RuleOptions,
     shared: shared::Shared<'f, 'a>,
+    message: Carried<'f, 'a>,
+}
+
+/// What the rules of message scope share across the segments of one message (rather than
+/// each carrying a copy): kept by a streaming reader from segment to segment
+/// ([`Context::within`]); a context of its own has one for its feed alone.
+#[derive(Default)]
+pub struct MessageShared<'a> {
+    /// The content items' definitions of references read so far (the reference rules').
+    definitions: std::sync::RwLock<reference::ContentDefinitions<'a>>,
+}
+
+enum Carried<'f, 'a> {
+    Own(Box<MessageShared<'a>>),
+    Within(&'f MessageShared<'a>),
 }
 
 impl<'f, 'a> Context<'f, 'a> {
@@ -262,6 +277,28 @@ impl<'f, 'a> Context<'f, 'a> {
             source,
             options,
             shared: shared::Shared::default(),
+            message: Carried::Own(Box::default()),
+        }
+    }
+
+    /// A context for one segment of a message, or for its context at the end, sharing
+    /// `message` with the others.
+    pub fn within(
+        feed: &'f Feed<'a>,
+        source: &'f Source,
+        options: &'f RuleOptions,
+        message: &'f MessageShared<'a>,
+    ) -> Self {
+        Context {
+            message: Carried::Within(message),
+            ..Context::new(feed, source, options)
+        }
+    }
+
+    fn message(&self) -> &MessageShared<'a> {
+        match &self.message {
+            Carried::Own(m) => m,
+            Carried::Within(m) => m,
         }
     }
 

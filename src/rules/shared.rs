@@ -37,6 +37,9 @@ pub(crate) struct Shared<'f, 'a> {
     pub ref_targets: OnceLock<Vec<Target>>,
     /// [`crate::ern::Feed::content_marks`], for [`super::Context::is_in_content`].
     pub content_marks: OnceLock<Vec<(u32, u32)>>,
+    /// Whether this context's content definitions are in the message's ledger
+    /// ([`super::Context::content_definitions`]).
+    pub definitions_recorded: OnceLock<()>,
     /// [`super::Context::refs_in_content`].
     pub refs_in_content: OnceLock<Vec<bool>>,
     /// [`super::label::rights_text::each_rights_line`].

@@ -11,6 +11,7 @@ use std::collections::hash_map::Entry;
 use crate::hash::FastMap;
 
 use crate::ern::{Feed, RefKind, Text};
+use crate::finding::Span;
 use crate::rules::Context;
 
 /// Every definition of a reference of `kind`: the `PartyReference`, `ResourceReference` or
@@ -151,22 +152,15 @@ impl<'f, 'a> Context<'f, 'a> {
     }
 }
 
-/// The definitions of the content items (resources and releases) a message rule has read so
-/// far, segment after segment: each value's first definition, for resolving references that
-/// point back to an earlier segment (the parties are in every segment, for looking up).
+/// The definitions of the content items (resources and releases) read so far, segment after
+/// segment: each value's first definition, for resolving references that point back to an
+/// earlier segment (the parties are in every segment, for looking up). One ledger per
+/// message, shared by the reference rules ([`Context::content_definitions`]).
 #[derive(Default)]
 pub(crate) struct ContentDefinitions<'a> {
-    /// Resources, then releases: each trimmed, non-empty value and the start tag of its
-    /// first definition.
-    first: [FastMap<Cow<'a, str>, u32>; 2],
-}
-
-/// A content item's definition, as [`ContentDefinitions::record`] finds it.
-pub(crate) enum Recorded<'s, 'a> {
-    /// The first definition of its value (so far: segments come in document order).
-    First(&'s Text<'a>),
-    /// A later definition of a value first defined at `first` (a start tag).
-    Repeat(&'s Text<'a>, u32),
+    /// Resources, then releases: each trimmed, non-empty value and its first definition's
+    /// start tag and value span.
+    first: [FastMap<Cow<'a, str>, (u32, Span)>; 2],
 }
 
 impl<'a> ContentDefinitions<'a> {
@@ -178,22 +172,14 @@ impl<'a> ContentDefinitions<'a> {
         }
     }
 
-    /// Records the definitions of `feed`'s content items, in document order by kind, and
-    /// tells `each` what each non-empty one is.
-    pub fn record<'s>(&mut self, feed: &'s Feed<'a>, mut each: impl FnMut(RefKind, Recorded<'s, 'a>)) {
+    /// Records the definitions of `feed`'s content items.
+    fn record(&mut self, feed: &Feed<'a>) {
         for kind in [RefKind::Resource, RefKind::Release] {
             let map = &mut self.first[Self::slot(kind).unwrap_or(0)];
             for t in definitions(feed, kind) {
                 let value = trimmed(&t.value);
-                if value.is_empty() {
-                    continue;
-                }
-                match map.entry(value) {
-                    Entry::Vacant(e) => {
-                        e.insert(t.elem);
-                        each(kind, Recorded::First(t));
-                    }
-                    Entry::Occupied(e) => each(kind, Recorded::Repeat(t, *e.get())),
+                if !value.is_empty() {
+                    map.entry(value).or_insert((t.elem, t.span));
                 }
             }
         }
@@ -201,7 +187,29 @@ impl<'a> ContentDefinitions<'a> {
 
     /// The start tag of the first definition of a resource or release `value` (trimmed).
     pub fn first(&self, kind: RefKind, value: &str) -> Option<u32> {
-        Self::slot(kind).and_then(|k| self.first[k].get(value).copied())
+        Self::slot(kind).and_then(|k| self.first[k].get(value).map(|d| d.0))
+    }
+
+    /// The first definition of each resource or release value: (start tag, value span,
+    /// value), in document order.
+    pub fn firsts(&self, kind: RefKind) -> Vec<(u32, Span, &str)> {
+        let Some(k) = Self::slot(kind) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(u32, Span, &str)> = self.first[k].iter().map(|(v, d)| (d.0, d.1, v.as_ref())).collect();
+        out.sort_unstable_by_key(|d| d.0);
+        out
+    }
+}
+
+impl<'a> Context<'_, 'a> {
+    /// The message's ledger of content definitions, with this context's recorded (once).
+    pub(crate) fn content_definitions(&self) -> std::sync::RwLockReadGuard<'_, ContentDefinitions<'a>> {
+        let ledger = &self.message().definitions;
+        self.shared.definitions_recorded.get_or_init(|| {
+            ledger.write().unwrap_or_else(|e| e.into_inner()).record(self.feed);
+        });
+        ledger.read().unwrap_or_else(|e| e.into_inner())
     }
 }
 

@@ -1,4 +1,4 @@
-use super::{ContentDefinitions, DefinitionRole, Recorded};
+use super::DefinitionRole;
 use crate::ern::{RefKind, Text};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, MessageRule, Rule};
@@ -33,8 +33,9 @@ silently replaced by another.
 
 ## Fix
 None: the references that use it must be re-pointed by hand."#,
-    // Whole message: every definition against the earlier ones. Carries the first definition
-    // of each resource and release value (parties are in every segment) and its findings.
+    // Whole message: every definition against the earlier ones. Carries its findings; the
+    // first definition of each resource and release value is in the message's ledger, which
+    // the reference rules share (parties are in every segment).
     check: Check::Message(start),
 };
 
@@ -43,19 +44,22 @@ fn start<'a>(_: &Context<'_, 'a>) -> Box<dyn MessageRule<'a> + 'a> {
 }
 
 #[derive(Default)]
-struct Duplicates<'a> {
-    defined: ContentDefinitions<'a>,
+struct Duplicates {
     found: Vec<Finding>,
 }
 
-impl<'a> MessageRule<'a> for Duplicates<'a> {
+impl<'a> MessageRule<'a> for Duplicates {
     fn collect(&mut self, cx: &Context<'_, 'a>) {
-        let found = &mut self.found;
-        self.defined.record(cx.feed, |kind, d| {
-            if let Recorded::Repeat(t, first) = d {
-                found.push(repeat(cx, kind, t, first));
+        let defined = cx.content_definitions();
+        for kind in [RefKind::Resource, RefKind::Release] {
+            for t in super::definitions(cx.feed, kind) {
+                let value = super::trim(&t.value);
+                match defined.first(kind, value) {
+                    Some(first) if !value.is_empty() && first != t.elem => self.found.push(repeat(cx, kind, t, first)),
+                    _ => {}
+                }
             }
-        });
+        }
     }
 
     fn finish(self: Box<Self>, cx: &Context<'_, 'a>, out: &mut Vec<Finding>) {

@@ -1,4 +1,4 @@
-use super::{ContentDefinitions, Target};
+use super::Target;
 use crate::ern::{RefKind, RefUse};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, MessageRule, Rule};
@@ -37,9 +37,10 @@ not exist. The DSP then shows no label (search by label loses the release) or dr
 
 ## Fix
 None: which item was meant cannot be known."#,
-    // Whole message: matches every reference against every definition. Carries the first
-    // definition of each resource and release value, the references that point past the
-    // segments read so far, and its findings (the parties are in every segment).
+    // Whole message: matches every reference against every definition. Carries the
+    // references that point past the segments read so far and its findings; the first
+    // definition of each resource and release value is in the message's ledger, which the
+    // reference rules share (the parties are in every segment).
     check: Check::Message(start),
 };
 
@@ -49,7 +50,6 @@ fn start<'a>(_: &Context<'_, 'a>) -> Box<dyn MessageRule<'a> + 'a> {
 
 #[derive(Default)]
 struct Unresolved<'a> {
-    defined: ContentDefinitions<'a>,
     /// References to a resource or release defined in no segment read so far.
     pending: Vec<RefUse<'a>>,
     found: Vec<Finding>,
@@ -58,6 +58,7 @@ struct Unresolved<'a> {
 impl<'a> Unresolved<'a> {
     /// Judges the references inside (`inside`) or outside the content items.
     fn judge(&mut self, cx: &Context<'_, 'a>, inside: bool) {
+        let defined = cx.content_definitions();
         let refs = cx.feed.refs.iter().zip(cx.ref_targets()).zip(cx.refs_in_content());
         for ((r, target), _) in refs.filter(|(_, &within)| within == inside) {
             match target {
@@ -65,7 +66,7 @@ impl<'a> Unresolved<'a> {
                 Target::Empty => self.found.push(empty(r)),
                 Target::Unresolved if r.kind == RefKind::Party => self.found.push(unresolved(r)),
                 Target::Unresolved => {
-                    if self.defined.first(r.kind, super::trim(&r.text.value)).is_none() {
+                    if defined.first(r.kind, super::trim(&r.text.value)).is_none() {
                         self.pending.push(r.clone());
                     }
                 }
@@ -76,15 +77,15 @@ impl<'a> Unresolved<'a> {
 
 impl<'a> MessageRule<'a> for Unresolved<'a> {
     fn collect(&mut self, cx: &Context<'_, 'a>) {
-        self.defined.record(cx.feed, |_, _| {});
         self.judge(cx, true);
     }
 
     fn finish(mut self: Box<Self>, cx: &Context<'_, 'a>, out: &mut Vec<Finding>) {
         self.judge(cx, false);
         out.extend(self.found);
+        let defined = cx.content_definitions();
         for r in &self.pending {
-            if self.defined.first(r.kind, super::trim(&r.text.value)).is_none() {
+            if defined.first(r.kind, super::trim(&r.text.value)).is_none() {
                 out.push(unresolved(r));
             }
         }

@@ -1,8 +1,8 @@
 use std::borrow::Cow;
 
-use super::{ContentDefinitions, DefinitionRole, Recorded, Target};
-use crate::ern::{RefKind, Text};
-use crate::finding::{Finding, Severity};
+use super::{DefinitionRole, Target};
+use crate::ern::RefKind;
+use crate::finding::{Finding, Severity, Span};
 use crate::rules::{Category, Check, Context, FixClass, MessageRule, Rule};
 
 pub static RULE: Rule = Rule {
@@ -35,8 +35,9 @@ a track or image that no release delivers.
 ## Fix
 None."#,
     // Whole message: a definition is used when any reference anywhere names it. Carries the
-    // first definition of each resource and release value, the definitions some reference
-    // names, and the references that point past the segments read so far.
+    // definitions some reference names and the references that point past the segments read
+    // so far; the first definition of each resource and release value is in the message's
+    // ledger, which the reference rules share.
     check: Check::Message(start),
 };
 
@@ -46,9 +47,6 @@ fn start<'a>(_: &Context<'_, 'a>) -> Box<dyn MessageRule<'a> + 'a> {
 
 #[derive(Default)]
 struct Unused<'a> {
-    defined: ContentDefinitions<'a>,
-    /// The first definition of each resource and release value, in document order.
-    firsts: Vec<(RefKind, Text<'a>)>,
     /// Per kind ([`super::kind_index`]): the start tags of the first definitions some
     /// reference names.
     used: [Vec<u32>; 3],
@@ -60,6 +58,7 @@ struct Unused<'a> {
 impl<'a> Unused<'a> {
     /// Notes what the references inside (`inside`) or outside the content items name.
     fn resolve(&mut self, cx: &Context<'_, 'a>, inside: bool) {
+        let defined = cx.content_definitions();
         let refs = cx.feed.refs.iter().zip(cx.ref_targets()).zip(cx.refs_in_content());
         for ((r, target), _) in refs.filter(|(_, &within)| within == inside) {
             self.any_release_ref |= r.kind == RefKind::Release;
@@ -70,8 +69,8 @@ impl<'a> Unused<'a> {
                 // The parties are all in every segment: a segment's own is the first.
                 Target::Defined(elem) if r.kind == RefKind::Party => self.used[k].push(elem),
                 // A resource or release defined in this segment may have been defined before.
-                Target::Defined(elem) => self.used[k].push(self.defined.first(r.kind, value).unwrap_or(elem)),
-                Target::Unresolved => match self.defined.first(r.kind, value) {
+                Target::Defined(elem) => self.used[k].push(defined.first(r.kind, value).unwrap_or(elem)),
+                Target::Unresolved => match defined.first(r.kind, value) {
                     Some(elem) => self.used[k].push(elem),
                     None if r.kind != RefKind::Party => self.pending.push((r.kind, Cow::Owned(value.to_string()))),
                     None => {}
@@ -83,19 +82,14 @@ impl<'a> Unused<'a> {
 
 impl<'a> MessageRule<'a> for Unused<'a> {
     fn collect(&mut self, cx: &Context<'_, 'a>) {
-        let firsts = &mut self.firsts;
-        self.defined.record(cx.feed, |kind, d| {
-            if let Recorded::First(t) = d {
-                firsts.push((kind, t.clone()));
-            }
-        });
         self.resolve(cx, true);
     }
 
     fn finish(mut self: Box<Self>, cx: &Context<'_, 'a>, out: &mut Vec<Finding>) {
         self.resolve(cx, false);
+        let defined = cx.content_definitions();
         for (kind, value) in std::mem::take(&mut self.pending) {
-            if let Some(elem) = self.defined.first(kind, &value) {
+            if let Some(elem) = defined.first(kind, &value) {
                 self.used[super::kind_index(kind)].push(elem);
             }
         }
@@ -111,27 +105,31 @@ impl<'a> MessageRule<'a> for Unused<'a> {
             .zip(&cx.ref_definitions().roles[k]);
         for (t, _) in parties.filter(|(_, &role)| role == DefinitionRole::First) {
             if !is_used(RefKind::Party, t.elem) {
-                out.push(unused(RefKind::Party, t));
+                out.push(unused(RefKind::Party, t.elem, t.span, super::trim(&t.value)));
             }
         }
-        for (kind, t) in &self.firsts {
-            if (*kind == RefKind::Release && !self.any_release_ref) || is_used(*kind, t.elem) {
+        for kind in [RefKind::Resource, RefKind::Release] {
+            if kind == RefKind::Release && !self.any_release_ref {
                 continue;
             }
-            out.push(unused(*kind, t));
+            for (elem, span, value) in defined.firsts(kind) {
+                if !is_used(kind, elem) {
+                    out.push(unused(kind, elem, span, value));
+                }
+            }
         }
     }
 }
 
 /// Each unused value once, at its first definition (later ones are ref-duplicate's).
-fn unused(kind: RefKind, t: &Text) -> Finding {
+fn unused(kind: RefKind, elem: u32, span: Span, value: &str) -> Finding {
     RULE.finding(
-        t.elem,
-        t.span,
+        elem,
+        span,
         format!(
             "{} '{}' is defined but nothing in the message references it",
             kind.noun(),
-            super::trim(&t.value)
+            value
         ),
     )
 }
