@@ -406,12 +406,14 @@ pub struct Feed<'a> {
     /// identifiers): false in a streaming reader's segments, whose context is there to look
     /// things up in and is reported on once, at the end (`tests/segments.rs`).
     pub reports_context: bool,
-    /// Set by a streaming reader, which drops the content items: where they were
-    /// ([`Feed::content_marks`]).
+    /// Set by a streaming reader: where the content items of a segment are, or, once they
+    /// are dropped, where they were ([`Feed::content_marks`]).
     pub(crate) dropped_content: Option<Vec<(u32, u32)>>,
     /// Set by a streaming reader: the releases (of kind [`ReleaseKind::Release`]) it dropped
     /// whole, for [`Feed::release_count`].
     pub(crate) dropped_releases: usize,
+    /// Whether every party has a reference of its own (non-empty, trimmed, no other party's).
+    party_references_unique: bool,
 }
 
 /// References to their definitions (keys trimmed, borrowed from the text when they can be).
@@ -458,6 +460,7 @@ impl<'a> Feed<'a> {
             reports_context: true,
             dropped_content: None,
             dropped_releases: 0,
+            party_references_unique: false,
         }
     }
 
@@ -470,11 +473,24 @@ impl<'a> Feed<'a> {
     /// Indexes the parties by reference (for [`Feed::party`]).
     pub(crate) fn index_parties(&mut self) {
         self.party_index.clear();
+        let mut unique = true;
         for (i, p) in self.parties.iter().enumerate() {
-            if let Some(r) = &p.reference {
-                self.party_index.entry(trimmed(&r.value)).or_insert(i);
+            match &p.reference {
+                Some(r) => {
+                    let key = trimmed(&r.value);
+                    unique &= !key.is_empty() && !self.party_index.contains_key(&key);
+                    self.party_index.entry(key).or_insert(i);
+                }
+                None => unique = false,
             }
         }
+        self.party_references_unique = unique;
+    }
+
+    /// Whether every party has a reference of its own (non-empty, no other party's): each
+    /// reference then names exactly the party [`Feed::party_index_of`] gives.
+    pub(crate) fn party_references_unique(&self) -> bool {
+        self.party_references_unique
     }
 
     /// Indexes the resources by reference (for [`Feed::resource`]).

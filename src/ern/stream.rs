@@ -65,6 +65,8 @@ pub(super) struct Streamer<'s, 'a> {
     party_refs: FastSet<(&'a str, Cow<'a, str>)>,
     /// Where the content items were, in document order.
     content: Vec<(u32, u32)>,
+    /// Where the current segment's first content item is in `content`.
+    segment_start: usize,
 }
 
 impl<'s, 'a> Streamer<'s, 'a> {
@@ -85,6 +87,7 @@ impl<'s, 'a> Streamer<'s, 'a> {
             dropped_releases: 0,
             party_refs: FastSet::default(),
             content: Vec::new(),
+            segment_start: 0,
         }
     }
 
@@ -140,9 +143,14 @@ impl<'s, 'a> Streamer<'s, 'a> {
         }
         feed.index_resources();
         feed.reports_context = false;
+        // Where the segment's items are: known here, rather than found again among every
+        // item read so far.
+        feed.dropped_content = Some(self.content[self.segment_start..].to_vec());
         if !self.unordered {
             self.sink.segment(feed);
         }
+        feed.dropped_content = None;
+        self.segment_start = self.content.len();
         feed.reports_context = true;
         self.keep_labels(feed);
         feed.resources.clear();

@@ -121,7 +121,9 @@ impl Default for Streaming {
     fn default() -> Self {
         Streaming {
             from_bytes: 8 << 20,
-            items_per_segment: 4096,
+            // On the 200 MB batch file: 4,096 items peaked 10-15 MB higher, 1,024 took 0.3 s
+            // longer (each segment builds its views and runs every rule once).
+            items_per_segment: 2048,
         }
     }
 }

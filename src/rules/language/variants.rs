@@ -1044,8 +1044,21 @@ impl<'f, 'a> Gatherer<'f, 'a> {
         }
         let mut sets = Vec::new();
         self.roles.by_party = vec![0; feed.parties.len()];
-        for (i, p) in feed.parties.iter().enumerate() {
-            prefetch_lists_ahead(&feed.parties, i, |p| &p.names, party_full_name);
+        // A streaming reader's segment reports on no party: only the roles of the parties its
+        // items reference are wanted, found by reference (each names one party) rather than by
+        // a pass over every party.
+        let by_reference =
+            !feed.reports_context && feed.party_references_unique() && !labels.contains("") && !artists.contains("");
+        if by_reference {
+            for (set, role) in [(&labels, LABEL), (&artists, ARTIST)] {
+                for i in set.iter().filter_map(|r| feed.party_index_of(r)) {
+                    self.roles.by_party[i] |= role;
+                }
+            }
+        }
+        let parties = if by_reference { &[][..] } else { &feed.parties[..] };
+        for (i, p) in parties.iter().enumerate() {
+            prefetch_lists_ahead(parties, i, |p| &p.names, party_full_name);
             let reference = p.reference.as_ref().map(|t| t.value.trim()).unwrap_or("");
             let (label, artist) = (labels.contains(reference), artists.contains(reference));
             self.roles.by_party[i] = if label { LABEL } else { 0 } | if artist { ARTIST } else { 0 };
