@@ -34,7 +34,8 @@ impl Nouns {
             *roles.entry(r.text.value.trim()).or_default() |= bit;
         }
         let mut by_text = crate::hash::FastMap::default();
-        for p in &feed.parties {
+        // A streaming reader's segment reports on no party text: its nouns are not asked.
+        for p in feed.reported_parties() {
             let Some(role) = p.reference.as_ref().and_then(|r| roles.get(r.value.trim())) else {
                 continue;
             };
