@@ -1,6 +1,7 @@
-//! Rules of item scope ([`Check::Item`]) find the same things in a message's segments as in
-//! the whole message: what lets a streaming reader hand a batch file to them a few items at a
-//! time. Checked over the real corpus, the rule fixtures, the samples and a generated batch
+//! Rules find the same things in a message's segments as in the whole message: what lets a
+//! streaming reader hand a batch file to them a few items at a time. Item rules
+//! ([`Check::Item`]) run over each segment, message rules ([`Check::Message`]) carry what they
+//! need from one segment to the next. Checked over the real corpus, the rule fixtures, the samples and a generated batch
 //! (`tests/data/batch-ern43.xml`: 21 albums sharing labels and artists, with planted problems,
 //! from `bench/gen_ern.py --big … --size-mb 0.5 --seed 3 --bad-rate 0.5`).
 
@@ -15,17 +16,31 @@ use ddexlint::source::Source;
 mod feeds;
 use feeds::files;
 
-/// Each item rule's findings on `feed`, added to `out` (as text: every field counts).
-fn find(feed: &Feed, source: &Source, out: &mut BTreeMap<&'static str, BTreeSet<String>>) {
+/// Calls `each` with every feed of [`files`] that reads as an ERN message.
+fn each_feed(mut each: impl FnMut(&Path, &Source, &Feed)) {
+    for path in files() {
+        let Ok(source) = Source::decode(path.display().to_string(), std::fs::read(&path).unwrap()) else {
+            continue;
+        };
+        if let Some(feed) = ddexlint::ern::read(&source.text).feed {
+            each(&path, &source, &feed);
+        }
+    }
+}
+
+/// Each item rule's findings on `feed`, added to `out` (as text: every field counts): all of
+/// them, or those anchored inside (`Some(true)`) or outside (`Some(false)`) its content items.
+fn find(feed: &Feed, source: &Source, inside: Option<bool>, out: &mut BTreeMap<&'static str, BTreeSet<String>>) {
     let options = RuleOptions::default();
     let cx = Context::new(feed, source, &options);
     for rule in RULES {
         if let Check::Item(check) = rule.check {
             let mut found = Vec::new();
             check(&cx, &mut found);
-            out.entry(rule.id)
-                .or_default()
-                .extend(found.iter().map(|f| format!("{f:?}")));
+            let kept = found
+                .iter()
+                .filter(|f| inside.is_none_or(|inside| cx.is_in_content(f.anchor) == inside));
+            out.entry(rule.id).or_default().extend(kept.map(|f| format!("{f:?}")));
         }
     }
 }
@@ -34,20 +49,14 @@ fn find(feed: &Feed, source: &Source, out: &mut BTreeMap<&'static str, BTreeSet<
 fn item_rules_find_the_same_in_one_item_segments() {
     let mut differ: Vec<String> = Vec::new();
     let mut items = 0;
-    for path in files() {
-        let Ok(source) = Source::decode(path.display().to_string(), std::fs::read(&path).unwrap()) else {
-            continue;
-        };
-        let Some(feed) = ddexlint::ern::read(&source.text).feed else {
-            continue;
-        };
+    each_feed(|path, source, feed| {
         let mut whole = BTreeMap::new();
-        find(&feed, &source, &mut whole);
+        find(feed, source, None, &mut whole);
         // The context alone, then each content item with the context.
         let mut segments = BTreeMap::new();
-        find(&feed.segment(0, 0), &source, &mut segments);
+        find(&feed.segment(0, 0), source, None, &mut segments);
         for k in 0..feed.content_items() {
-            find(&feed.segment(k, k + 1), &source, &mut segments);
+            find(&feed.segment(k, k + 1), source, None, &mut segments);
         }
         items += feed.content_items();
         for (id, found) in &whole {
@@ -61,7 +70,7 @@ fn item_rules_find_the_same_in_one_item_segments() {
                 ));
             }
         }
-    }
+    });
     assert!(items > 1000, "too few items to show anything: {items}");
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
@@ -111,19 +120,19 @@ fn streamed_segment<'a>(feed: &Feed<'a>, k: usize) -> Feed<'a> {
 
 /// Each message rule's findings, read whole or a segment at a time, as text (every field
 /// counts) in the order a report keeps: by anchor, and as the rule gave them at one anchor.
+/// `by_segment`: the segments and the context to read instead of `feed` whole.
 fn message_findings(
     feed: &Feed,
     source: &Source,
-    segments: Option<&[Feed]>,
-    context: Option<&Feed>,
+    by_segment: Option<(&[Feed], &Feed)>,
 ) -> BTreeMap<&'static str, Vec<String>> {
     let options = RuleOptions::default();
     let mut out = BTreeMap::new();
     for rule in RULES {
         let Check::Message(start) = rule.check else { continue };
         let mut found = Vec::new();
-        match (segments, context) {
-            (Some(segments), Some(context)) => {
+        match by_segment {
+            Some((segments, context)) => {
                 let message = MessageShared::default();
                 let context = Context::within(context, source, &options, &message);
                 let mut state = start(&context);
@@ -132,7 +141,7 @@ fn message_findings(
                 }
                 state.finish(&context, &mut found);
             }
-            _ => {
+            None => {
                 let cx = Context::new(feed, source, &options);
                 let mut state = start(&cx);
                 state.collect(&cx);
@@ -151,20 +160,14 @@ fn message_rules_find_the_same_reading_one_item_a_segment() {
     let mut items = 0;
     // How many findings each rule gives over all the files: none would show nothing.
     let mut found_by_rule: BTreeMap<&str, usize> = BTreeMap::new();
-    for path in files() {
-        let Ok(source) = Source::decode(path.display().to_string(), std::fs::read(&path).unwrap()) else {
-            continue;
-        };
-        let Some(feed) = ddexlint::ern::read(&source.text).feed else {
-            continue;
-        };
-        let whole = message_findings(&feed, &source, None, None);
+    each_feed(|path, source, feed| {
+        let whole = message_findings(feed, source, None);
         for (id, found) in &whole {
             *found_by_rule.entry(id).or_default() += found.len();
         }
-        let segments: Vec<Feed> = (0..feed.content_items()).map(|k| streamed_segment(&feed, k)).collect();
+        let segments: Vec<Feed> = (0..feed.content_items()).map(|k| streamed_segment(feed, k)).collect();
         let context = feed.message_context();
-        let by_segment = message_findings(&feed, &source, Some(&segments), Some(&context));
+        let by_segment = message_findings(feed, source, Some((&segments, &context)));
         items += feed.content_items();
         for (id, found) in &whole {
             let in_segments = &by_segment[id];
@@ -184,30 +187,11 @@ fn message_rules_find_the_same_reading_one_item_a_segment() {
                 ));
             }
         }
-    }
+    });
     assert!(items > 1000, "too few items to show anything: {items}");
     let silent: Vec<_> = found_by_rule.iter().filter(|(_, &n)| n == 0).collect();
     assert!(silent.is_empty(), "rules with no finding to compare: {silent:?}");
     assert!(differ.is_empty(), "{}", differ.join("\n"));
-}
-
-/// Each item rule's findings on `feed` anchored inside (`inside`) or outside its content
-/// items, added to `out`.
-fn find_where(feed: &Feed, source: &Source, inside: bool, out: &mut BTreeMap<&'static str, BTreeSet<String>>) {
-    let options = RuleOptions::default();
-    let cx = Context::new(feed, source, &options);
-    for rule in RULES {
-        if let Check::Item(check) = rule.check {
-            let mut found = Vec::new();
-            check(&cx, &mut found);
-            out.entry(rule.id).or_default().extend(
-                found
-                    .iter()
-                    .filter(|f| cx.is_in_content(f.anchor) == inside)
-                    .map(|f| format!("{f:?}")),
-            );
-        }
-    }
 }
 
 /// How a streaming reader would run the item rules: over each segment as the message rules
@@ -218,20 +202,14 @@ fn find_where(feed: &Feed, source: &Source, inside: bool, out: &mut BTreeMap<&'s
 #[test]
 fn item_rules_find_the_same_streamed() {
     let mut differ: Vec<String> = Vec::new();
-    for path in files() {
-        let Ok(source) = Source::decode(path.display().to_string(), std::fs::read(&path).unwrap()) else {
-            continue;
-        };
-        let Some(feed) = ddexlint::ern::read(&source.text).feed else {
-            continue;
-        };
+    each_feed(|path, source, feed| {
         let mut whole = BTreeMap::new();
-        find(&feed, &source, &mut whole);
+        find(feed, source, None, &mut whole);
         let mut streamed = BTreeMap::new();
         for k in 0..feed.content_items() {
-            find_where(&streamed_segment(&feed, k), &source, true, &mut streamed);
+            find(&streamed_segment(feed, k), source, Some(true), &mut streamed);
         }
-        find_where(&feed.labelled_context(), &source, false, &mut streamed);
+        find(&feed.labelled_context(), source, Some(false), &mut streamed);
         for (id, found) in &whole {
             let s = streamed.get(id).cloned().unwrap_or_default();
             if *found != s {
@@ -243,6 +221,6 @@ fn item_rules_find_the_same_streamed() {
                 ));
             }
         }
-    }
+    });
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }

@@ -14,17 +14,16 @@ use ddexlint::rules::{Check, RuleOptions};
 mod feeds;
 use feeds::files;
 
-/// Every rule that can read a message a segment at a time (not the rules not yet turned
-/// into message rules; the catalogue rules run on the whole run's index, but the file's
-/// catalogue facts are taken and compared).
+/// Every rule that reads a file (the catalogue rules run on the whole run's index, but the
+/// file's catalogue facts are taken and compared).
 fn settings(streaming: Streaming) -> Settings {
-    let whole: Vec<String> = RULES
+    let catalogue: Vec<String> = RULES
         .iter()
-        .filter(|r| matches!(r.check, Check::Whole(_) | Check::Catalogue))
+        .filter(|r| matches!(r.check, Check::Catalogue))
         .map(|r| r.id.to_string())
         .collect();
     Settings {
-        selection: Selection::new(&[], &whole).unwrap(),
+        selection: Selection::new(&[], &catalogue).unwrap(),
         options: RuleOptions {
             current_year: 2026,
             ..RuleOptions::default()

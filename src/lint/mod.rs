@@ -235,7 +235,7 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
     // findings; a batch file's while it is read (its reading threads leave a core partly idle).
     let find_suppressions = || crate::suppress::Suppressions::of(&source.text);
     // A batch file is read a segment at a time, its rules run as it is read.
-    let streamed = if stream::applies(source, settings, selection) {
+    let streamed = if stream::applies(source, settings) {
         let (streamed, suppressions) = rayon::join(
             || stream::read_and_check(source, settings, selection),
             find_suppressions,

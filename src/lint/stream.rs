@@ -15,13 +15,10 @@ use crate::rules::registry::RULES;
 use crate::rules::{Check, Context, MessageRule, MessageShared, RuleOptions};
 use crate::source::Source;
 
-/// Whether `source` is read a segment at a time: a large file, and every enabled rule able
-/// to read it so (none of [`Check::Whole`]).
-pub(super) fn applies(source: &Source, settings: &Settings, selection: &Selection) -> bool {
+/// Whether `source` is read a segment at a time: a large file (every rule can read a message
+/// so).
+pub(super) fn applies(source: &Source, settings: &Settings) -> bool {
     source.text.len() >= settings.streaming.from_bytes
-        && !RULES
-            .iter()
-            .any(|r| matches!(r.check, Check::Whole(_)) && selection.is_enabled(r.id))
 }
 
 /// What checking a file a segment at a time gives.
@@ -64,7 +61,6 @@ pub(super) fn read_and_check<'s>(
             facts: None,
         });
     };
-    feed.reports_context = true;
     checker.finish(feed);
     Some(Checked {
         outcome,

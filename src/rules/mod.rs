@@ -98,9 +98,6 @@ pub enum Check {
     /// finds the same in segments of the message as in the whole
     /// ([`crate::ern::Feed::segment`]; `tests/segments.rs`).
     Item(fn(&Context, &mut Vec<Finding>)),
-    /// Needs the whole message at once (the rule's entry says why): not yet turned into a
-    /// [`Check::Message`], which a streaming reader can hand a message a segment at a time.
-    Whole(fn(&Context, &mut Vec<Finding>)),
     /// Needs the whole message (the rule's entry says why), and reads it one segment at a
     /// time: the function starts the rule's state for a message ([`MessageRule`]), given its
     /// context (of which it may read the root and the header, such as the ERN version).
@@ -116,7 +113,7 @@ impl Check {
     /// do not run on a model.
     pub fn run_on_feed(self, cx: &Context, out: &mut Vec<Finding>) -> bool {
         match self {
-            Check::Item(check) | Check::Whole(check) => check(cx, out),
+            Check::Item(check) => check(cx, out),
             Check::Message(start) => {
                 let mut rule = start(cx);
                 rule.collect(cx);
@@ -129,7 +126,7 @@ impl Check {
 
     /// Whether the check runs over a feed's model.
     pub fn is_on_feed(self) -> bool {
-        matches!(self, Check::Item(_) | Check::Whole(_) | Check::Message(_))
+        matches!(self, Check::Item(_) | Check::Message(_))
     }
 }
 

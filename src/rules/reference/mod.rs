@@ -104,19 +104,8 @@ impl<'f, 'a> Context<'f, 'a> {
     /// found once per file by one walk (references and items are both in document order).
     pub(crate) fn refs_in_content(&self) -> &[bool] {
         self.shared.refs_in_content.get_or_init(|| {
-            let marks = self.content_marks();
-            let mut k = 0;
-            self.feed
-                .refs
-                .iter()
-                .map(|r| {
-                    let at = r.text.elem;
-                    while k < marks.len() && marks[k].1 <= at {
-                        k += 1;
-                    }
-                    k < marks.len() && marks[k].0 <= at
-                })
-                .collect()
+            let mut walk = self.content_walk();
+            self.feed.refs.iter().map(|r| walk.contains(r.text.elem)).collect()
         })
     }
 
