@@ -13,3 +13,12 @@ fn main() -> std::process::ExitCode {
 // system time on the batch file.
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// jemalloc's options, read when it starts. Freed pages go back to the system after 0.3 s
+/// rather than 10 s: a batch file's segments are freed as it is read, and what they leave
+/// would otherwise still count at the peak. On the 200 MB batch file, five alternating runs
+/// each: 317–323 MiB at 300 ms, 322–329 MiB at 1 s and 327–333 MiB at the default 10 s, in
+/// the same time; 0 ms gave 305 MiB but took 0.35 s longer.
+#[allow(non_upper_case_globals)]
+#[export_name = "_rjem_malloc_conf"]
+pub static malloc_conf: &[u8] = b"dirty_decay_ms:300\0";

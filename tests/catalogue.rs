@@ -41,6 +41,20 @@ fn findings(dir: &Path, extra: &[&str]) -> BTreeSet<(String, String)> {
         .collect()
 }
 
+/// `ddexlint index build` of `dir` into `idx`; what it says on stderr.
+fn build_index(dir: &Path, idx: &Path) -> String {
+    let out = Command::cargo_bin("ddexlint")
+        .unwrap()
+        .args(["index", "build", "--output"])
+        .arg(idx)
+        .arg(dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    stderr
+}
+
 fn fixture(p: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/catalogue")
@@ -276,15 +290,7 @@ fn new_deliveries_are_checked_against_a_stored_index() {
         std::fs::copy(fixture("variants").join(name), new.join(name)).unwrap();
     }
     let idx = tmp.path().join("catalogue.idx");
-    let out = Command::cargo_bin("ddexlint")
-        .unwrap()
-        .args(["index", "build", "--output"])
-        .arg(&idx)
-        .arg(&old)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("2 files"));
+    assert!(build_index(&old, &idx).contains("2 files"));
 
     let alone = findings(&new, &[]);
     let against_index = findings(&new, &["--catalogue", idx.to_str().unwrap()]);
@@ -301,6 +307,30 @@ fn new_deliveries_are_checked_against_a_stored_index() {
     // A re-delivered file replaces its old self in the index: no conflict with itself.
     let again = findings(&old.join("a.xml"), &["--catalogue", idx.to_str().unwrap()]);
     assert!(again.is_empty(), "{again:?}");
+}
+
+/// One file alone has nothing to compare its identifiers with, and its run leaves them out
+/// (`Settings::catalogue_names_only`); checked against an index, it has, and they are kept.
+#[test]
+fn one_file_compares_its_identifiers_with_an_index_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let old = tmp.path().join("old");
+    std::fs::create_dir_all(&old).unwrap();
+    for name in ["a.xml", "b.xml", "c.xml", "e.xml"] {
+        std::fs::copy(fixture("variants").join(name), old.join(name)).unwrap();
+    }
+    let idx = tmp.path().join("catalogue.idx");
+    build_index(&old, &idx);
+    let d = fixture("variants").join("d.xml");
+    let against_index = findings(&d, &["--catalogue", idx.to_str().unwrap()]);
+    for rule in ["id-isrc-conflict", "id-party-conflict"] {
+        assert!(
+            against_index.contains(&("d.xml".to_string(), rule.to_string())),
+            "{rule}: {against_index:?}"
+        );
+    }
+    let alone = findings(&d, &[]);
+    assert!(alone.iter().all(|(_, rule)| !rule.ends_with("-conflict")), "{alone:?}");
 }
 
 #[test]

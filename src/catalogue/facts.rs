@@ -125,9 +125,9 @@ fn join<'f>(parts: impl Iterator<Item = &'f str>, sep: &str, forms: &mut Forms<'
 }
 
 impl FileFacts {
-    /// Copy the catalogue facts out of a feed.
-    pub fn extract(feed: &Feed<'_>, source: &Source, suppressions: &Suppressions) -> FileFacts {
-        let mut facts = FactsCollector::default();
+    /// Copy the catalogue facts out of a feed (`identifiers`: with the identifiers).
+    pub fn extract(feed: &Feed<'_>, source: &Source, suppressions: &Suppressions, identifiers: bool) -> FileFacts {
+        let mut facts = FactsCollector::new(identifiers);
         facts.collect(feed);
         facts.finish(feed, source, suppressions)
     }
@@ -158,9 +158,19 @@ pub struct FactsCollector<'a> {
     /// (slot, identifier, name, artists, place).
     named: Vec<(u8, String, String, String, usize)>,
     known: FastSet<(u8, String)>,
+    /// Whether the identifiers are taken (else only the names).
+    with_identifiers: bool,
 }
 
 impl<'a> FactsCollector<'a> {
+    /// A collector of the names, and of the identifiers if `identifiers`.
+    pub fn new(identifiers: bool) -> Self {
+        FactsCollector {
+            with_identifiers: identifiers,
+            ..Default::default()
+        }
+    }
+
     /// Takes the facts of a segment's content items.
     pub fn collect(&mut self, feed: &Feed<'a>) {
         for u in label_uses(feed) {
@@ -235,6 +245,9 @@ impl<'a> FactsCollector<'a> {
 
     /// Takes the identifiers of the context (`context`: the parties') or of the content items.
     fn identifiers(&mut self, feed: &Feed<'a>, context: bool) {
+        if !self.with_identifiers {
+            return;
+        }
         let mut forms = Forms::default();
         for id in &feed.identifiers {
             if matches!(id.owner, Owner::Header | Owner::Party(_)) != context {

@@ -58,6 +58,13 @@ pub fn check(index: &CatalogueIndex, settings: &Settings) -> Vec<Located> {
     out
 }
 
+/// Whether a rule that compares identifiers across files is enabled.
+pub fn identifiers_wanted(settings: &Settings) -> bool {
+    ["id-isrc-conflict", "id-release-conflict", "id-party-conflict"]
+        .iter()
+        .any(|id| settings.selection.is_enabled(id))
+}
+
 /// Whether any rule that reads the catalogue index is enabled.
 pub fn wanted(settings: &Settings) -> bool {
     crate::rules::catalogue::CHECKS

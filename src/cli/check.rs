@@ -21,15 +21,19 @@ use super::{CliError, EXIT_ERROR, EXIT_FINDINGS};
 type FileResults = Vec<Result<FileResult, String>>;
 
 pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
-    let resolved = super::settings::resolve(args)?;
+    let mut resolved = super::settings::resolve(args)?;
     if args.show_settings {
         let mut out = std::io::stdout().lock();
         out.write_all(super::settings::show(&resolved).as_bytes())?;
         return Ok(0);
     }
+    let inputs = collect(&args.paths)?;
+    // The identifiers are compared across files: one file alone has none to compare with.
+    let comparable = inputs.len() > 1 || args.catalogue.is_some();
+    resolved.settings.catalogue_names_only =
+        !(comparable && ddexlint::catalogue::identifiers_wanted(&resolved.settings));
     let settings = &resolved.settings;
     let mut baseline = super::baseline::load(args)?;
-    let inputs = collect(&args.paths)?;
     // `--jobs` threads for the files and for sorting and rendering what they found.
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))

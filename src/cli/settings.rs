@@ -95,6 +95,7 @@ pub fn resolve(args: &CheckArgs) -> Result<Resolved, CliError> {
         },
         per_path,
         catalogue: false,
+        catalogue_names_only: false,
         without_source_lines: !matches!(args.format, FormatArg::Human | FormatArg::Sarif | FormatArg::Gitlab),
         streaming: Default::default(),
     };

@@ -192,6 +192,10 @@ impl<'s, 'a> Streamer<'s, 'a> {
         if self.in_segment > 0 {
             self.cut(feed);
         }
+        // Exactly: grown by doubling, the context's references took up to twice their size.
+        self.refs.reserve_exact(feed.refs.len());
+        self.lang_attrs.reserve_exact(feed.lang_attrs.len());
+        self.default_flags.reserve_exact(feed.default_flags.len());
         self.refs.append(&mut feed.refs);
         self.lang_attrs.append(&mut feed.lang_attrs);
         self.default_flags.append(&mut feed.default_flags);

@@ -56,7 +56,7 @@ pub struct FixOutcome {
 
 impl FixOutcome {
     pub fn changed(&self, source: &Source) -> bool {
-        self.text != source.text
+        self.text != source.text.as_str()
     }
 }
 
@@ -118,13 +118,13 @@ fn apply_with(source: &Source, lint: impl Fn(&Source) -> FileOutcome, unsafe_ok:
     let first = lint(source);
     if is_malformed(&source.text).is_some() {
         return Ok(FixOutcome {
-            text: source.text.clone(),
+            text: source.text.to_string(),
             applied: Vec::new(),
             remaining: first,
         });
     }
     let original = skeleton::cut(&source.text);
-    let mut text = source.text.clone();
+    let mut text = source.text.to_string();
     let mut cut = original.clone();
     let mut outcome = first;
     let mut applied = Vec::new();
@@ -172,7 +172,7 @@ fn apply_with(source: &Source, lint: impl Fn(&Source) -> FileOutcome, unsafe_ok:
         cut = next_cut;
         outcome = lint(&source.with_text(text.clone()));
     }
-    if text != source.text {
+    if text != source.text.as_str() {
         if let Some(message) = is_malformed(&text) {
             return Err(FixError::Malformed { message });
         }

@@ -14,7 +14,7 @@ use crate::finding::{Finding, Severity, Span};
 use crate::report::{FileSummary, Located};
 use crate::rules::registry::{self, RULES};
 use crate::rules::{Category, Context, RuleOptions};
-use crate::source::Source;
+use crate::source::{Bytes, Source};
 use crate::xml::xpath::xpaths_at;
 
 /// Which rules run.
@@ -100,6 +100,10 @@ pub struct Settings {
     /// Copy each file's [`FileFacts`] out for the catalogue pass (the CLI sets it when a
     /// catalogue rule is enabled; library callers that lint one file leave it off).
     pub catalogue: bool,
+    /// With `catalogue`, copy only the label and artist names, not the identifiers: the CLI
+    /// sets it when no rule would compare them (one file and no catalogue index: the
+    /// `id-*-conflict` rules compare files; or those rules are off).
+    pub catalogue_names_only: bool,
     /// Leave [`Located::source_line`] empty: only the human, SARIF and GitLab formats read it
     /// (the CLI sets this for the others; a catalogue run's copies of lines are megabytes).
     pub without_source_lines: bool,
@@ -171,7 +175,8 @@ impl FileOutcome {
 }
 
 /// Lint a file's bytes (`path` is how the report names it).
-pub fn lint_bytes(path: &str, bytes: Vec<u8>, settings: &Settings) -> FileOutcome {
+pub fn lint_bytes(path: &str, bytes: impl Into<Bytes>, settings: &Settings) -> FileOutcome {
+    let bytes = bytes.into();
     // Keep the head for the encoding sniff; the decoded text takes over the rest.
     let head = bytes[..bytes.len().min(200)].to_vec();
     match Source::decode(path, bytes) {
@@ -263,10 +268,15 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
     let facts = |feed: &ern::Feed| {
         settings
             .catalogue
-            .then(|| FileFacts::extract(feed, source, &suppressions))
+            .then(|| FileFacts::extract(feed, source, &suppressions, !settings.catalogue_names_only))
     };
-    if let Some(found) = streamed_findings {
-        findings.extend(found);
+    if let Some(mut found) = streamed_findings {
+        // A batch file's tens of thousands: moved, not copied beside themselves.
+        if findings.is_empty() {
+            findings = found;
+        } else {
+            findings.append(&mut found);
+        }
     } else if let Some(feed) = &outcome.feed {
         let cx = Context::new(feed, source, &settings.options);
         // Rules are independent readers of the model: run them in parallel for a large batch

@@ -45,7 +45,9 @@ pub(super) fn read_and_check<'s>(
         messages: Vec::new(),
         started: false,
         found: RULES.iter().map(|_| Vec::new()).collect(),
-        facts: settings.catalogue.then(FactsCollector::default),
+        facts: settings
+            .catalogue
+            .then(|| FactsCollector::new(!settings.catalogue_names_only)),
         message: std::sync::Arc::default(),
     };
     let per_segment = settings.streaming.items_per_segment;
@@ -64,7 +66,7 @@ pub(super) fn read_and_check<'s>(
     checker.finish(feed);
     Some(Checked {
         outcome,
-        found: checker.found.into_iter().flatten().collect(),
+        found: checker.found_in_order(),
         facts: checker.facts,
     })
 }
@@ -77,8 +79,9 @@ struct Checker<'s, 'a> {
     /// The enabled message rules' states, by index in the registry.
     messages: Vec<(usize, Box<dyn MessageRule<'a> + 'a>)>,
     started: bool,
-    /// What each rule of the registry found, by index.
-    found: Vec<Vec<Finding>>,
+    /// What each rule of the registry found, by index, a batch per segment (appended
+    /// to one vector, they took up to twice their size as it grew).
+    found: Vec<Vec<Vec<Finding>>>,
     facts: Option<FactsCollector<'a>>,
     /// What the message rules share across the segments.
     message: std::sync::Arc<MessageShared<'a>>,
@@ -86,9 +89,22 @@ struct Checker<'s, 'a> {
 
 impl<'a> Checker<'_, 'a> {
     fn keep(&mut self, found: Vec<(usize, Vec<Finding>)>) {
-        for (i, mut out) in found {
-            self.found[i].append(&mut out);
+        for (i, out) in found {
+            if !out.is_empty() {
+                self.found[i].push(out);
+            }
         }
+    }
+
+    /// Every finding, rule by rule in the registry's order, each rule's in the order found.
+    fn found_in_order(&mut self) -> Vec<Finding> {
+        let found = std::mem::take(&mut self.found);
+        let total = found.iter().flatten().map(Vec::len).sum();
+        let mut all = Vec::with_capacity(total);
+        for batch in found.into_iter().flatten() {
+            all.extend(batch);
+        }
+        all
     }
 
     /// The message is read: the item rules over the context, and the message rules' findings.

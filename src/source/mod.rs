@@ -3,6 +3,10 @@
 
 use std::sync::OnceLock;
 
+mod storage;
+
+pub use storage::{Bytes, Text};
+
 /// How the file was encoded on disk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoding {
@@ -36,7 +40,8 @@ pub struct DecodeError {
 pub struct Source {
     /// The path as the user named it (or `-` for stdin).
     pub path: String,
-    pub text: String,
+    /// The text, owned or (a large file) mapped: [`Bytes`].
+    pub text: Text,
     pub encoding: Encoding,
     lines: OnceLock<Vec<u32>>,
     /// [`Source::line_of`]'s line feeds before each block (`None`: the text has CRs).
@@ -46,9 +51,9 @@ pub struct Source {
 impl Source {
     /// Decode a file's bytes: UTF-8 (BOM optional) or UTF-16 with a BOM. UTF-16 without a BOM
     /// is recognised by the `<\0?\0` pattern of its first character.
-    pub fn decode(path: impl Into<String>, bytes: Vec<u8>) -> Result<Source, DecodeError> {
+    pub fn decode(path: impl Into<String>, bytes: impl Into<Bytes>) -> Result<Source, DecodeError> {
         let path = path.into();
-        let (text, encoding) = decode_bytes(bytes)?;
+        let (text, encoding) = decode_bytes(bytes.into())?;
         Ok(Source {
             path,
             text,
@@ -62,7 +67,7 @@ impl Source {
     pub fn from_text(path: impl Into<String>, text: impl Into<String>) -> Source {
         Source {
             path: path.into(),
-            text: text.into(),
+            text: Text::from(text.into()),
             encoding: Encoding::Utf8 { bom: false },
             lines: OnceLock::new(),
             lf_blocks: OnceLock::new(),
@@ -73,7 +78,7 @@ impl Source {
     pub fn with_text(&self, text: impl Into<String>) -> Source {
         Source {
             path: self.path.clone(),
-            text: text.into(),
+            text: Text::from(text.into()),
             encoding: self.encoding,
             lines: OnceLock::new(),
             lf_blocks: OnceLock::new(),
@@ -89,45 +94,58 @@ impl Source {
         self.lines.get_or_init(|| line_starts(&self.text))
     }
 
+    /// A large text's line feeds before each 4 KiB block (`None`: a small text, the line
+    /// index is built already, or the text has CRs). A large file's lines are counted from
+    /// these blocks rather than from a line index: the index is a thousandth of the size (23
+    /// MiB for 200 MB of text), is built by a pass of its own, and lines are asked for both
+    /// while the rules run and when the findings are placed.
+    fn blocks(&self) -> Option<&[u32]> {
+        const SMALL: usize = 1 << 20;
+        if self.text.len() < SMALL || self.lines.get().is_some() {
+            return None;
+        }
+        self.lf_blocks.get_or_init(|| lf_blocks(&self.text)).as_deref()
+    }
+
     /// 1-based line and column (in Unicode scalar values) of a byte offset.
     pub fn line_col(&self, offset: u32) -> (u32, u32) {
-        let starts = self.line_starts();
-        let line_idx = starts.partition_point(|&s| s <= offset).saturating_sub(1);
-        let line_start = starts[line_idx] as usize;
-        let offset = (offset as usize).min(self.text.len());
-        let offset = floor_char_boundary(&self.text, offset);
+        let offset = floor_char_boundary(&self.text, (offset as usize).min(self.text.len()));
+        let (line, line_start) = match self.blocks() {
+            Some(blocks) => {
+                let bytes = self.text.as_bytes();
+                let block = offset / LINE_BLOCK;
+                let line = blocks[block] + count_lf(&bytes[block * LINE_BLOCK..offset]) + 1;
+                (line, memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |lf| lf + 1))
+            }
+            None => {
+                let starts = self.line_starts();
+                let idx = starts.partition_point(|&s| s as usize <= offset).saturating_sub(1);
+                (idx as u32 + 1, starts[idx] as usize)
+            }
+        };
         let col = self.text[line_start..offset.max(line_start)].chars().count() as u32 + 1;
-        (line_idx as u32 + 1, col)
+        (line, col)
     }
 
     /// The 1-based line of a byte offset, for messages that name another place ("line 76").
-    /// A large file's rules ask it while the model and their shared views are all in memory:
-    /// there it counts line feeds from a count per 4 KiB block (a thousandth of the size of
-    /// the line index, which is 23 MiB for 200 MB of text and is built later, for placing the
-    /// findings, once the views are freed), unless the index is built already or the text has
-    /// CRs.
     pub fn line_of(&self, offset: u32) -> u32 {
-        const SMALL: usize = 1 << 20;
-        if self.text.len() < SMALL || self.lines.get().is_some() {
-            return self.line_col(offset).0;
-        }
-        let bytes = self.text.as_bytes();
-        let Some(blocks) = self.lf_blocks.get_or_init(|| lf_blocks(bytes)) else {
+        let Some(blocks) = self.blocks() else {
             return self.line_col(offset).0;
         };
+        let bytes = self.text.as_bytes();
         let at = (offset as usize).min(bytes.len());
         let block = at / LINE_BLOCK;
         blocks[block] + count_lf(&bytes[block * LINE_BLOCK..at]) + 1
     }
 
-    /// [`Source::line_col`] of each of `offsets`. Without a line index already built (a file
-    /// the per-file rules found nothing in) and without CR before the last offset, lines are
-    /// counted with a vectorised LF count up to each offset instead: building the index visits
-    /// every line of the file, while a few places need only a count.
+    /// [`Source::line_col`] of each of `offsets`. In a small text without a line index
+    /// already built (a file the per-file rules found nothing in) and without CR before the
+    /// last offset, lines are counted with a vectorised LF count up to each offset instead:
+    /// building the index visits every line of the file, while a few places need only a count.
     pub fn line_cols(&self, offsets: &[u32]) -> Vec<(u32, u32)> {
         let bytes = self.text.as_bytes();
         let last = offsets.iter().max().map_or(0, |&o| (o as usize).min(bytes.len()));
-        if self.lines.get().is_some() || memchr::memchr(b'\r', &bytes[..last]).is_some() {
+        if self.blocks().is_some() || self.lines.get().is_some() || memchr::memchr(b'\r', &bytes[..last]).is_some() {
             return offsets.iter().map(|&o| self.line_col(o)).collect();
         }
         let mut order: Vec<usize> = (0..offsets.len()).collect();
@@ -146,38 +164,42 @@ impl Source {
         out
     }
 
-    /// Build the line index now (before threads that place many offsets share it), so that
-    /// [`Source::line_cols`] and [`Source::line_spans`] use it rather than count.
+    /// Prepare to place many offsets from several threads: count a large text's lines by
+    /// blocks, or build the line index, now rather than in each thread.
     pub fn index_lines(&self) {
-        self.line_starts();
+        if self.blocks().is_none() {
+            self.line_starts();
+        }
     }
 
     /// [`Source::line_span`] of each of `offsets`. Without a line index already built and
     /// without any CR in the text, each line is found by the LFs around its offset instead
     /// (as [`Source::line_cols`] counts them).
     pub fn line_spans(&self, offsets: &[u32]) -> Vec<(usize, usize)> {
-        let bytes = self.text.as_bytes();
-        if self.lines.get().is_some() || memchr::memchr(b'\r', bytes).is_some() {
-            return offsets.iter().map(|&o| self.line_span(o)).collect();
-        }
-        offsets
-            .iter()
-            .map(|&o| {
-                let at = (o as usize).min(bytes.len());
-                let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |lf| lf + 1);
-                let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |lf| at + lf);
-                (start, end)
-            })
-            .collect()
+        let by_lf = self.blocks().is_some()
+            || (self.lines.get().is_none() && memchr::memchr(b'\r', self.text.as_bytes()).is_none());
+        offsets.iter().map(|&o| self.line_span_by(o, by_lf)).collect()
     }
 
     /// The byte range of the line holding `offset`, without its line end.
     pub fn line_span(&self, offset: u32) -> (usize, usize) {
+        self.line_span_by(offset, self.blocks().is_some())
+    }
+
+    /// [`Source::line_span`], by the LFs around `offset` (`by_lf`: the text has no CR) or by
+    /// the line index.
+    fn line_span_by(&self, offset: u32, by_lf: bool) -> (usize, usize) {
+        let bytes = self.text.as_bytes();
+        if by_lf {
+            let at = (offset as usize).min(bytes.len());
+            let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |lf| lf + 1);
+            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |lf| at + lf);
+            return (start, end);
+        }
         let starts = self.line_starts();
         let idx = starts.partition_point(|&s| s <= offset).saturating_sub(1);
         let start = starts[idx] as usize;
         let mut end = starts.get(idx + 1).map(|&e| e as usize).unwrap_or(self.text.len());
-        let bytes = self.text.as_bytes();
         while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
             end -= 1;
         }
@@ -188,9 +210,10 @@ impl Source {
 /// Bytes per block of [`Source::line_of`]'s count.
 const LINE_BLOCK: usize = 4096;
 
-/// The number of LFs before each [`LINE_BLOCK`] of `bytes`, and before their end; `None` if
-/// `bytes` has a CR (a line end of its own, or half of a CRLF: then the line index counts).
-fn lf_blocks(bytes: &[u8]) -> Option<Vec<u32>> {
+/// The number of LFs before each [`LINE_BLOCK`] of `text`, and before their end; `None` if
+/// `text` has a CR (a line end of its own, or half of a CRLF: then the line index counts).
+fn lf_blocks(text: &str) -> Option<Vec<u32>> {
+    let bytes = text.as_bytes();
     let mut before = Vec::with_capacity(bytes.len() / LINE_BLOCK + 2);
     let mut lfs = 0;
     // Block by block, so that the text is read from memory once for both searches.
@@ -230,7 +253,7 @@ fn line_starts(text: &str) -> Vec<u32> {
     starts
 }
 
-fn decode_bytes(mut bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
+fn decode_bytes(bytes: Bytes) -> Result<(Text, Encoding), DecodeError> {
     if bytes.len() > u32::MAX as usize - 1 {
         return Err(DecodeError {
             byte_offset: 0,
@@ -238,24 +261,45 @@ fn decode_bytes(mut bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
             bytes: Vec::new(),
         });
     }
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        // In place: a copy of a large file would fill as many fresh pages again.
-        bytes.drain(..3);
-        return utf8(bytes, 3).map(|t| (t, Encoding::Utf8 { bom: true }));
-    }
+    let utf16 = |from: usize, big_endian: bool, encoding: Encoding| {
+        utf16(&bytes[from..], big_endian, from).map(|t| (Text::from(t), encoding))
+    };
     if bytes.starts_with(b"\xFF\xFE") {
-        return utf16(&bytes[2..], false, 2).map(|t| (t, Encoding::Utf16Le));
+        return utf16(2, false, Encoding::Utf16Le);
     }
     if bytes.starts_with(b"\xFE\xFF") {
-        return utf16(&bytes[2..], true, 2).map(|t| (t, Encoding::Utf16Be));
+        return utf16(2, true, Encoding::Utf16Be);
     }
     if bytes.starts_with(b"<\0?\0") {
-        return utf16(&bytes, false, 0).map(|t| (t, Encoding::Utf16Le));
+        return utf16(0, false, Encoding::Utf16Le);
     }
     if bytes.starts_with(b"\0<\0?") {
-        return utf16(&bytes, true, 0).map(|t| (t, Encoding::Utf16Be));
+        return utf16(0, true, Encoding::Utf16Be);
     }
-    utf8(bytes, 0).map(|t| (t, Encoding::Utf8 { bom: false }))
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let encoding = Encoding::Utf8 { bom };
+    match bytes {
+        Bytes::Owned(mut bytes) => {
+            if bom {
+                // In place: a copy of a large file would fill as many fresh pages again.
+                bytes.drain(..3);
+            }
+            utf8(bytes, if bom { 3 } else { 0 }).map(|t| (Text::from(t), encoding))
+        }
+        Bytes::Mapped(map) => {
+            let start = if bom { 3 } else { 0 };
+            if is_utf8(&map[start..]) {
+                // SAFETY: just validated as UTF-8.
+                return Ok((unsafe { Text::mapped(map, start) }, encoding));
+            }
+            let at = std::str::from_utf8(&map[start..]).map_or_else(|e| e.valid_up_to(), |t| t.len());
+            Err(not_utf8(
+                map[start..start + at].to_vec(),
+                map.get(start + at).copied(),
+                start,
+            ))
+        }
+    }
 }
 
 /// Whether `bytes` are UTF-8, a large file's two halves checked on two cores (text is valid
@@ -286,21 +330,29 @@ fn utf8(bytes: Vec<u8>, base: usize) -> Result<String, DecodeError> {
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        let bad = e.as_bytes().get(at).copied().unwrap_or(0);
+        let bad = e.as_bytes().get(at).copied();
         let mut prefix = e.into_bytes();
         prefix.truncate(at);
-        if base > 0 {
-            prefix.splice(0..0, std::iter::repeat_n(b' ', base));
-        }
-        DecodeError {
-            bytes: prefix,
-            byte_offset: base + at,
-            message: format!(
-                "byte 0x{bad:02X} at offset {} is not valid UTF-8; the file may be in another encoding (Latin-1, Windows-1252)",
-                base + at
-            ),
-        }
+        not_utf8(prefix, bad, base)
     })
+}
+
+/// The error of a text that is UTF-8 up to the end of `prefix` (read after `base` bytes of
+/// byte order mark), where `bad` is.
+fn not_utf8(mut prefix: Vec<u8>, bad: Option<u8>, base: usize) -> DecodeError {
+    let at = prefix.len();
+    if base > 0 {
+        prefix.splice(0..0, std::iter::repeat_n(b' ', base));
+    }
+    DecodeError {
+        bytes: prefix,
+        byte_offset: base + at,
+        message: format!(
+            "byte 0x{:02X} at offset {} is not valid UTF-8; the file may be in another encoding (Latin-1, Windows-1252)",
+            bad.unwrap_or(0),
+            base + at
+        ),
+    }
 }
 
 fn utf16(bytes: &[u8], big_endian: bool, base: usize) -> Result<String, DecodeError> {
@@ -393,23 +445,29 @@ mod tests {
     }
 
     #[test]
-    fn line_of_a_large_text_agrees_with_line_col() {
-        let line = "<Title>Ελλάδα</Title>\n";
+    fn a_large_text_is_placed_by_blocks_as_by_the_line_index() {
+        let line = "<Title>Ελλάδα</Title>\n\n  <T>x</T>\n";
         let mut text = line.repeat((2 << 20) / line.len());
         text.push_str("<Last/>");
-        let counted = Source::from_text("big.xml", text.clone());
-        let indexed = Source::from_text("big.xml", text.clone());
+        let by_blocks = Source::from_text("big.xml", text.clone());
+        let by_index = Source::from_text("big.xml", text.clone());
+        by_index.line_starts();
         let len = text.len() as u32;
-        for offset in (0..len)
+        let offsets: Vec<u32> = (0..len)
             .step_by(4093)
-            .chain([0, 4095, 4096, 4097, len - 1, len, len + 10])
-        {
-            assert_eq!(counted.line_of(offset), indexed.line_col(offset).0, "offset {offset}");
+            .chain([0, 1, 4095, 4096, 4097, len - 1, len, len + 10])
+            .collect();
+        assert_eq!(by_blocks.line_cols(&offsets), by_index.line_cols(&offsets));
+        assert_eq!(by_blocks.line_spans(&offsets), by_index.line_spans(&offsets));
+        for &o in &offsets {
+            assert_eq!(by_blocks.line_span(o), by_index.line_span(o), "offset {o}");
+            assert_eq!(by_blocks.line_of(o), by_index.line_col(o).0, "offset {o}");
         }
-        assert!(counted.lines.get().is_none(), "the line index was built");
+        assert!(by_blocks.lines.get().is_none(), "the line index was built");
         // With CRs the line index counts (a lone CR ends a line).
         let with_cr = Source::from_text("cr.xml", text.replacen('\n', "\r", 3));
-        assert_eq!(with_cr.line_of(len), indexed.line_col(len).0);
+        assert_eq!(with_cr.line_of(len), by_index.line_col(len).0);
+        assert!(with_cr.lines.get().is_some());
     }
 
     #[test]
@@ -434,6 +492,32 @@ mod tests {
             assert_eq!(s.text, text);
             assert_eq!(s.encoding, enc);
             assert_eq!(s.encode_like_original(&s.text), bytes);
+        }
+    }
+
+    #[test]
+    fn a_mapped_file_decodes_as_its_bytes_do() {
+        use std::io::Write;
+        let files: [&[u8]; 5] = [
+            b"<a>\xCE\x95\xCE\xBB</a>",
+            b"\xEF\xBB\xBF<a>\xCE\x95</a>",
+            b"<a>caf\xE9</a>",
+            b"\xEF\xBB\xBF<a>caf\xE9</a>",
+            &[0xFF, 0xFE, b'<', 0, b'a', 0, b'/', 0, b'>', 0],
+        ];
+        for bytes in files {
+            let mut file = tempfile::NamedTempFile::new().unwrap();
+            file.write_all(bytes).unwrap();
+            let mapped = unsafe { Bytes::map(file.as_file()) }.unwrap();
+            assert!(matches!(mapped, Bytes::Mapped(_)));
+            match (Source::decode("x", mapped), Source::decode("x", bytes.to_vec())) {
+                (Ok(m), Ok(o)) => {
+                    assert_eq!((m.text.as_str(), m.encoding), (o.text.as_str(), o.encoding));
+                    assert_eq!(m.text.is_mapped(), matches!(m.encoding, Encoding::Utf8 { .. }));
+                }
+                (Err(m), Err(o)) => assert_eq!(m, o),
+                (m, o) => panic!("{bytes:?}: mapped {:?}, owned {:?}", m.is_ok(), o.is_ok()),
+            }
         }
     }
 
