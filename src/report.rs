@@ -16,8 +16,12 @@ pub struct Located {
     pub end_line: u32,
     pub column_end: u32,
     pub xpath: Option<String>,
-    /// The source line that holds `line` (for human output), without its line end.
+    /// The source line that holds `line` (for human output), without its line end; a long
+    /// line (a minified feed is one line of megabytes) cut to a window around the finding.
     pub source_line: Option<String>,
+    /// The column (1-based, in characters) of the line where `source_line` starts: 1 unless a
+    /// long line was cut.
+    pub source_line_column: u32,
 }
 
 /// What was read of one file.

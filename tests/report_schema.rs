@@ -27,6 +27,7 @@ fn located(finding: Finding, category: &'static str, path: &str, line: u32, xpat
         column_end: 34,
         xpath: xpath.map(str::to_owned),
         source_line: Some("            <ISRC>GB-ABC-24-00012</ISRC>".to_owned()),
+        source_line_column: 1,
     }
 }
 
@@ -106,6 +107,7 @@ fn report(fixed: usize) -> Report {
             located(party, "label", "a.xml", 70, None),
             Located {
                 source_line: None,
+                source_line_column: 1,
                 ..located(malformed, "xml", "b.xml", 3, None)
             },
         ],

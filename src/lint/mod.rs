@@ -14,7 +14,7 @@ use crate::finding::{Finding, Severity, Span};
 use crate::report::{FileSummary, Located};
 use crate::rules::registry::{self, RULES};
 use crate::rules::{Category, Context, RuleOptions};
-use crate::source::{Bytes, Source};
+use crate::source::{floor_char_boundary, Bytes, Source};
 use crate::xml::xpath::xpaths_at;
 
 /// Which rules run.
@@ -209,6 +209,7 @@ pub fn lint_bytes(path: &str, bytes: impl Into<Bytes>, settings: &Settings) -> F
                     column_end: column,
                     xpath: None,
                     source_line: None,
+                    source_line_column: 1,
                 }]
             } else {
                 Vec::new()
@@ -403,13 +404,20 @@ fn locate_in_order(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Find
         Some(feed) => feed.xpaths_at(&source.text, &anchors),
         None => xpaths_at(&source.text, &anchors),
     };
-    let places = places(source, &findings, &anchors);
+    let places = places(source, &findings, &anchors, lines);
     findings
         .into_iter()
         .zip(xpaths)
         .zip(places)
         .map(|((finding, xpath), place)| {
             let category = registry::rule(finding.rule).map_or("xml", |r| r.category.as_str());
+            let (source_line, source_line_column) = match lines {
+                true => {
+                    let (line, column) = source_line(&source.text, &place, finding.anchor, finding.span.end);
+                    (Some(line), column)
+                }
+                false => (None, 1),
+            };
             Located {
                 category,
                 path: source.path.clone(),
@@ -418,11 +426,42 @@ fn locate_in_order(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Find
                 end_line: place.end.0,
                 column_end: place.end.1,
                 xpath,
-                source_line: lines.then(|| source.text[place.line.0..place.line.1].to_string()),
+                source_line,
+                source_line_column,
                 finding,
             }
         })
         .collect()
+}
+
+/// Lines longer than this (in bytes) are cut to a window around the finding: a minified feed
+/// is one line of megabytes, and each finding would copy it.
+const LONG_LINE: usize = 4096;
+/// Characters of a long line kept before the anchor and after the span's end.
+const AROUND: usize = 512;
+/// At most this many bytes of a long line's span are kept after the anchor.
+const LONG_SPAN: usize = 64 << 10;
+
+/// The anchor's line, or a window of a long one, and the column where it starts.
+fn source_line(text: &str, place: &Place, anchor: u32, span_end: u32) -> (String, u32) {
+    let (start, end) = place.line;
+    if end - start <= LONG_LINE {
+        return (text[start..end].to_string(), 1);
+    }
+    let anchor = floor_char_boundary(text, (anchor as usize).clamp(start, end));
+    // Back `AROUND` characters (no further than the line's start), counting them: the window's
+    // column is the anchor's less those.
+    let (mut from, mut back) = (anchor, 0u32);
+    for (i, _) in text[start..anchor].char_indices().rev().take(AROUND) {
+        from = start + i;
+        back += 1;
+    }
+    let stop = floor_char_boundary(text, (span_end as usize).clamp(anchor, end).min(anchor + LONG_SPAN));
+    let to = text[stop..end]
+        .char_indices()
+        .nth(AROUND)
+        .map_or(end, |(i, _)| stop + i);
+    (text[from..to].to_string(), place.start.1.saturating_sub(back).max(1))
 }
 
 /// Where a finding is: line and column of its anchor and of its end, and the byte range of
@@ -433,13 +472,18 @@ struct Place {
     line: (usize, usize),
 }
 
-fn places(source: &Source, findings: &[Finding], anchors: &[u32]) -> Vec<Place> {
+/// The places of `findings`, with the anchor's line only if `lines` (else an empty range).
+fn places(source: &Source, findings: &[Finding], anchors: &[u32], lines: bool) -> Vec<Place> {
     let offsets: Vec<u32> = findings
         .iter()
         .flat_map(|f| [f.anchor, f.span.end.max(f.anchor)])
         .collect();
     let line_cols = source.line_cols(&offsets);
-    let lines = source.line_spans(anchors);
+    let lines = if lines {
+        source.line_spans(anchors)
+    } else {
+        vec![(0, 0); anchors.len()]
+    };
     line_cols
         .chunks_exact(2)
         .zip(lines)

@@ -16,6 +16,8 @@ pub(super) struct AnchorLine<'a> {
     text: &'a str,
     start: u32,
     line: u32,
+    /// The column of `text`'s first character (a long line is cut to a window).
+    column: u32,
 }
 
 impl<'a> AnchorLine<'a> {
@@ -23,10 +25,11 @@ impl<'a> AnchorLine<'a> {
     /// parser position with no element, a hand-built report).
     pub(super) fn of(l: &'a Located) -> Option<Self> {
         let text = l.source_line.as_deref()?;
-        if l.line == 0 || l.column == 0 {
+        let first = l.source_line_column.max(1);
+        if l.line == 0 || l.column < first {
             return None;
         }
-        let before = (l.column - 1) as usize;
+        let before = (l.column - first) as usize;
         let prefix = match text.char_indices().nth(before) {
             Some((i, _)) => i,
             None if text.chars().count() == before => text.len(),
@@ -37,13 +40,14 @@ impl<'a> AnchorLine<'a> {
             text,
             start,
             line: l.line,
+            column: first,
         })
     }
 
     /// 1-based (line, column) of byte `offset` when it lies on this line (its end included).
     pub(super) fn position(&self, offset: u32) -> Option<(u32, u32)> {
         let at = self.local(offset)?;
-        Some((self.line, self.text[..at].chars().count() as u32 + 1))
+        Some((self.line, self.text[..at].chars().count() as u32 + self.column))
     }
 
     /// The part of `span` that lies on this line, if any of it does.

@@ -116,14 +116,20 @@ pub(super) fn window(widths: &[usize], start: usize, budget: usize, reaches_end:
 /// placed on this line, else from the anchor column to `column_end` (or to the end of the
 /// line when the span runs onto later lines).
 fn underline_range(line: &str, n: usize, l: &Located) -> (usize, usize) {
-    let anchor = (l.column.max(1) as usize - 1).min(n);
+    let anchor = (index_on_line(l.column, l)).min(n);
     let start = span_start(line, n, l).filter(|&s| s >= anchor).unwrap_or(anchor);
     let end = match l.end_line.cmp(&l.line) {
-        std::cmp::Ordering::Equal => l.column_end.max(1) as usize - 1,
+        std::cmp::Ordering::Equal => index_on_line(l.column_end, l),
         std::cmp::Ordering::Greater => n,
         std::cmp::Ordering::Less => start,
     };
     (start, end.clamp(start, n.max(start)))
+}
+
+/// The character index on the shown source line of a 1-based column of the file's line (the
+/// shown line may start further on: [`Located::source_line_column`]).
+fn index_on_line(column: u32, l: &Located) -> usize {
+    column.max(1).saturating_sub(l.source_line_column.max(1)) as usize
 }
 
 /// Character index on `line` where the finding's span starts.
@@ -133,7 +139,7 @@ fn underline_range(line: &str, n: usize, l: &Located) -> (usize, usize) {
 /// start is recovered from the end and the span's byte length, as both index the same
 /// decoded text; `None` when the span does not lie on this line.
 fn span_start(line: &str, n: usize, l: &Located) -> Option<usize> {
-    let end_index = l.column_end.checked_sub(1)? as usize;
+    let end_index = l.column_end.checked_sub(l.source_line_column.max(1))? as usize;
     if l.end_line != l.line || end_index > n {
         return None;
     }

@@ -57,6 +57,7 @@ pub(super) fn located(
         column_end,
         xpath: xpath.map(str::to_owned),
         source_line: source_line.map(str::to_owned),
+        source_line_column: 1,
     }
 }
 
@@ -278,4 +279,56 @@ fn every_format_name_parses_back() {
     }
     let err = "xml".parse::<Format>().unwrap_err().to_string();
     assert!(err.contains("json-lines, sarif, junit, github, gitlab"), "{err}");
+}
+
+/// A long line (a minified feed) reaches the renderers as a window around each finding, and
+/// every renderer that shows or reads the line gives what it gives with the whole line.
+#[test]
+fn a_long_line_cut_to_windows_renders_as_the_whole_line() {
+    let mut text = String::new();
+    for name in ["unicode-nordlicht-ern43.xml", "identifiers-hafenkante-ern43.xml"] {
+        let path = format!("{}/samples/{name}", env!("CARGO_MANIFEST_DIR"));
+        let feed = std::fs::read_to_string(path).unwrap();
+        let minified = feed.replace(['\n', '\r'], " ");
+        // The second feed's root after the first's, inside it: one message, twice the text.
+        if text.is_empty() {
+            text = minified;
+        } else {
+            let at = text.rfind("</ResourceList>").unwrap();
+            let from = minified.find("<SoundRecording>").unwrap();
+            let to = minified.rfind("</ResourceList>").unwrap();
+            text.insert_str(at, &minified[from..to]);
+        }
+    }
+    let source = crate::source::Source::from_text("one-line.xml", text.clone());
+    let settings = crate::lint::Settings::default();
+    let windowed = crate::lint::lint_source(&source, &settings);
+    let cut = windowed.findings.iter().filter(|l| l.source_line_column > 1).count();
+    assert!(cut > 3, "{} findings, {cut} cut", windowed.findings.len());
+    let whole_line: Vec<Located> = windowed
+        .findings
+        .iter()
+        .cloned()
+        .map(|mut l| {
+            l.source_line = Some(text.clone());
+            l.source_line_column = 1;
+            l
+        })
+        .collect();
+    let report = |findings: Vec<Located>| Report {
+        files: vec![windowed.summary.clone()],
+        findings,
+        fixed: 0,
+        baseline: None,
+    };
+    let (windowed, whole) = (report(windowed.findings.clone()), report(whole_line));
+    use crate::render::{Format, RenderOptions};
+    for format in [Format::Human, Format::Sarif, Format::Gitlab] {
+        let rendered = |r: &Report| {
+            let mut out = Vec::new();
+            crate::render::render(r, format, &RenderOptions::default(), &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(rendered(&windowed), rendered(&whole), "{format:?}");
+    }
 }

@@ -129,37 +129,61 @@ impl Source {
 
     /// The 1-based line of a byte offset, for messages that name another place ("line 76").
     pub fn line_of(&self, offset: u32) -> u32 {
-        let Some(blocks) = self.blocks() else {
-            return self.line_col(offset).0;
-        };
         let bytes = self.text.as_bytes();
         let at = (offset as usize).min(bytes.len());
+        let Some(blocks) = self.blocks() else {
+            let starts = self.line_starts();
+            return starts.partition_point(|&s| s as usize <= at).saturating_sub(1) as u32 + 1;
+        };
         let block = at / LINE_BLOCK;
         blocks[block] + count_lf(&bytes[block * LINE_BLOCK..at]) + 1
     }
 
-    /// [`Source::line_col`] of each of `offsets`. In a small text without a line index
-    /// already built (a file the per-file rules found nothing in) and without CR before the
-    /// last offset, lines are counted with a vectorised LF count up to each offset instead:
-    /// building the index visits every line of the file, while a few places need only a count.
+    /// [`Source::line_col`] of each of `offsets`, placed in increasing order: an offset on the
+    /// line of the one before counts its column on from it, so a line of megabytes (a
+    /// minified feed with thousands of findings) is counted once rather than once per offset.
+    /// In a small text without a line index already built (a file the per-file rules found
+    /// nothing in) and without CR before the last offset, lines are counted with a vectorised
+    /// LF count up to each offset: building the index visits every line of the file, while a
+    /// few places need only a count.
     pub fn line_cols(&self, offsets: &[u32]) -> Vec<(u32, u32)> {
         let bytes = self.text.as_bytes();
         let last = offsets.iter().max().map_or(0, |&o| (o as usize).min(bytes.len()));
-        if self.blocks().is_some() || self.lines.get().is_some() || memchr::memchr(b'\r', &bytes[..last]).is_some() {
-            return offsets.iter().map(|&o| self.line_col(o)).collect();
-        }
+        let counted_here =
+            self.blocks().is_none() && self.lines.get().is_none() && memchr::memchr(b'\r', &bytes[..last]).is_none();
         let mut order: Vec<usize> = (0..offsets.len()).collect();
         order.sort_unstable_by_key(|&i| offsets[i]);
         let mut out = vec![(0, 0); offsets.len()];
-        // LFs before `counted`, which only moves forward.
+        // LFs before `counted`, which only moves forward (`counted_here`).
         let (mut counted, mut lfs) = (0usize, 0u32);
+        // The offset placed before: (offset, line, column).
+        let mut before: Option<(usize, u32, u32)> = None;
         for i in order {
             let offset = floor_char_boundary(&self.text, (offsets[i] as usize).min(bytes.len()));
-            lfs += count_lf(&bytes[counted..offset]);
-            counted = offset;
-            let line_start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |lf| lf + 1);
-            let col = self.text[line_start..offset].chars().count() as u32 + 1;
-            out[i] = (lfs + 1, col);
+            let line = if counted_here {
+                lfs += count_lf(&bytes[counted..offset]);
+                counted = offset;
+                lfs + 1
+            } else {
+                self.line_of(offset as u32)
+            };
+            let col = match before {
+                Some((at, l, col)) if l == line => col + self.text[at..offset].chars().count() as u32,
+                _ => {
+                    // The line starts after the offset before (on an earlier line), if any.
+                    let from = before.map_or(0, |(at, ..)| at);
+                    let start = match self.lines.get() {
+                        Some(starts) => {
+                            let idx = starts.partition_point(|&s| s as usize <= offset).saturating_sub(1);
+                            starts[idx] as usize
+                        }
+                        None => memchr::memrchr(b'\n', &bytes[from..offset]).map_or(from, |lf| from + lf + 1),
+                    };
+                    self.text[start..offset].chars().count() as u32 + 1
+                }
+            };
+            out[i] = (line, col);
+            before = Some((offset, line, col));
         }
         out
     }
@@ -175,10 +199,24 @@ impl Source {
     /// [`Source::line_span`] of each of `offsets`. Without a line index already built and
     /// without any CR in the text, each line is found by the LFs around its offset instead
     /// (as [`Source::line_cols`] counts them).
+    /// The offsets are taken in increasing order, and one on the line found last is on it
+    /// without a search: a line of megabytes is searched once, not once per offset.
     pub fn line_spans(&self, offsets: &[u32]) -> Vec<(usize, usize)> {
         let by_lf = self.blocks().is_some()
             || (self.lines.get().is_none() && memchr::memchr(b'\r', self.text.as_bytes()).is_none());
-        offsets.iter().map(|&o| self.line_span_by(o, by_lf)).collect()
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_unstable_by_key(|&i| offsets[i]);
+        let mut out = vec![(0, 0); offsets.len()];
+        let mut last: Option<(usize, usize)> = None;
+        for i in order {
+            let at = (offsets[i] as usize).min(self.text.len());
+            out[i] = match last {
+                Some((start, end)) if (start..=end).contains(&at) => (start, end),
+                _ => self.line_span_by(offsets[i], by_lf),
+            };
+            last = Some(out[i]);
+        }
+        out
     }
 
     /// The byte range of the line holding `offset`, without its line end.
@@ -233,7 +271,8 @@ fn count_lf(bytes: &[u8]) -> u32 {
     memchr::memchr_iter(b'\n', bytes).count() as u32
 }
 
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+/// `i`, or the start of the character it falls inside.
+pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
     }

@@ -55,6 +55,7 @@ pub(crate) fn located(
         column_end: occ.end_column,
         xpath: occ.xpath.map(|x| index.str(x).to_string()),
         source_line: None,
+        source_line_column: 1,
     })
 }
 
