@@ -1,6 +1,9 @@
 //! Linting one file: decode, read, run the enabled rules, place the findings.
 
+mod locate;
 mod stream;
+
+pub use locate::locate;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -14,8 +17,7 @@ use crate::finding::{Finding, Severity, Span};
 use crate::report::{FileSummary, Located};
 use crate::rules::registry::{self, RULES};
 use crate::rules::{Category, Context, RuleOptions};
-use crate::source::{floor_char_boundary, Bytes, Source};
-use crate::xml::xpath::xpaths_at;
+use crate::source::{Bytes, Source};
 
 /// Which rules run.
 #[derive(Clone, Debug)]
@@ -328,12 +330,12 @@ pub fn lint_source(source: &Source, settings: &Settings) -> FileOutcome {
         // of items are freed meanwhile on the other core, not after it (−35 ms of 1.55 s).
         let items = feed.as_mut().map(take_item_data);
         rayon::join(
-            || locate_lines(source, feed.as_ref(), findings, lines),
+            || locate::locate_lines(source, feed.as_ref(), findings, lines),
             move || drop(items),
         )
         .0
     } else {
-        locate_lines(source, feed.as_ref(), findings, lines)
+        locate::locate_lines(source, feed.as_ref(), findings, lines)
     };
     FileOutcome {
         summary: FileSummary {
@@ -368,131 +370,6 @@ fn value_at(text: &str, span: crate::finding::Span) -> String {
         end -= 1;
     }
     text.get(span.start as usize..end).unwrap_or("").to_string()
-}
-
-/// Resolve offsets to lines, columns and XPaths (from the feed's items when there is a
-/// model, else by scanning the document).
-pub fn locate(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Finding>) -> Vec<Located> {
-    locate_lines(source, feed, findings, true)
-}
-
-/// [`locate`], copying each finding's source line only if `lines`.
-fn locate_lines(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Finding>, lines: bool) -> Vec<Located> {
-    // A batch file's tens of thousands of findings are placed in chunks on all cores (the
-    // chunks keep their order); a small file's few on its own thread.
-    const CHUNK: usize = 4096;
-    if findings.len() <= CHUNK {
-        return locate_in_order(source, feed, findings, lines);
-    }
-    // One line index for all the chunks: without it each would count lines from the start.
-    source.index_lines();
-    let mut chunks: Vec<Vec<Finding>> = Vec::with_capacity(findings.len().div_ceil(CHUNK));
-    let mut all = findings.into_iter();
-    while all.len() > 0 {
-        chunks.push(all.by_ref().take(CHUNK).collect());
-    }
-    let placed: Vec<Vec<Located>> = chunks
-        .into_par_iter()
-        .map(|chunk| locate_in_order(source, feed, chunk, lines))
-        .collect();
-    placed.into_iter().flatten().collect()
-}
-
-fn locate_in_order(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Finding>, lines: bool) -> Vec<Located> {
-    let anchors: Vec<u32> = findings.iter().map(|f| f.anchor).collect();
-    let xpaths = match feed {
-        Some(feed) => feed.xpaths_at(&source.text, &anchors),
-        None => xpaths_at(&source.text, &anchors),
-    };
-    let places = places(source, &findings, &anchors, lines);
-    findings
-        .into_iter()
-        .zip(xpaths)
-        .zip(places)
-        .map(|((finding, xpath), place)| {
-            let category = registry::rule(finding.rule).map_or("xml", |r| r.category.as_str());
-            let (source_line, source_line_column) = match lines {
-                true => {
-                    let (line, column) = source_line(&source.text, &place, finding.anchor, finding.span.end);
-                    (Some(line), column)
-                }
-                false => (None, 1),
-            };
-            Located {
-                category,
-                path: source.path.clone(),
-                line: place.start.0,
-                column: place.start.1,
-                end_line: place.end.0,
-                column_end: place.end.1,
-                xpath,
-                source_line,
-                source_line_column,
-                finding,
-            }
-        })
-        .collect()
-}
-
-/// Lines longer than this (in bytes) are cut to a window around the finding: a minified feed
-/// is one line of megabytes, and each finding would copy it.
-const LONG_LINE: usize = 4096;
-/// Characters of a long line kept before the anchor and after the span's end.
-const AROUND: usize = 512;
-/// At most this many bytes of a long line's span are kept after the anchor.
-const LONG_SPAN: usize = 64 << 10;
-
-/// The anchor's line, or a window of a long one, and the column where it starts.
-fn source_line(text: &str, place: &Place, anchor: u32, span_end: u32) -> (String, u32) {
-    let (start, end) = place.line;
-    if end - start <= LONG_LINE {
-        return (text[start..end].to_string(), 1);
-    }
-    let anchor = floor_char_boundary(text, (anchor as usize).clamp(start, end));
-    // Back `AROUND` characters (no further than the line's start), counting them: the window's
-    // column is the anchor's less those.
-    let (mut from, mut back) = (anchor, 0u32);
-    for (i, _) in text[start..anchor].char_indices().rev().take(AROUND) {
-        from = start + i;
-        back += 1;
-    }
-    let stop = floor_char_boundary(text, (span_end as usize).clamp(anchor, end).min(anchor + LONG_SPAN));
-    let to = text[stop..end]
-        .char_indices()
-        .nth(AROUND)
-        .map_or(end, |(i, _)| stop + i);
-    (text[from..to].to_string(), place.start.1.saturating_sub(back).max(1))
-}
-
-/// Where a finding is: line and column of its anchor and of its end, and the byte range of
-/// the anchor's line (without its line end).
-struct Place {
-    start: (u32, u32),
-    end: (u32, u32),
-    line: (usize, usize),
-}
-
-/// The places of `findings`, with the anchor's line only if `lines` (else an empty range).
-fn places(source: &Source, findings: &[Finding], anchors: &[u32], lines: bool) -> Vec<Place> {
-    let offsets: Vec<u32> = findings
-        .iter()
-        .flat_map(|f| [f.anchor, f.span.end.max(f.anchor)])
-        .collect();
-    let line_cols = source.line_cols(&offsets);
-    let lines = if lines {
-        source.line_spans(anchors)
-    } else {
-        vec![(0, 0); anchors.len()]
-    };
-    line_cols
-        .chunks_exact(2)
-        .zip(lines)
-        .map(|(lc, line)| Place {
-            start: lc[0],
-            end: lc[1],
-            line,
-        })
-        .collect()
 }
 
 /// `encoding="…"` of the XML declaration, if any.
