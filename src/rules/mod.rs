@@ -260,6 +260,9 @@ pub struct Context<'f, 'a> {
 pub struct MessageShared<'a> {
     /// The content items' definitions of references read so far (the reference rules').
     definitions: std::sync::RwLock<reference::ContentDefinitions<'a>>,
+    /// What the content items read so far use each party as (the language rules that judge
+    /// a party's names by its role).
+    party_roles: std::sync::RwLock<language::variants::PartyRoles>,
 }
 
 enum Carried<'f, 'a> {

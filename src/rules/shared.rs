@@ -40,6 +40,9 @@ pub(crate) struct Shared<'f, 'a> {
     /// Whether this context's content definitions are in the message's ledger
     /// ([`super::Context::content_definitions`]).
     pub definitions_recorded: OnceLock<()>,
+    /// Whether this context's party roles are in the message's
+    /// ([`super::Context::message_party_roles`]).
+    pub party_roles_recorded: OnceLock<()>,
     /// [`super::Context::refs_in_content`].
     pub refs_in_content: OnceLock<Vec<bool>>,
     /// [`super::label::rights_text::each_rights_line`].

@@ -1,7 +1,7 @@
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, MessageRule, Rule};
 
-use super::variants::{untypeable_part, Field, PartyRoles, PendingFinding, SetOwner, UnfindableNames, VariantSet};
+use super::variants::{untypeable_part, Field, PendingFinding, SetOwner, UnfindableNames, VariantSet};
 
 pub static RULE: Rule = Rule {
     id: "artist-non-latin-without-latin-name",
@@ -62,7 +62,6 @@ type Names = UnfindableNames<Option<PendingFinding>>;
 /// resource, whatever the document's order.
 #[derive(Default)]
 struct State {
-    roles: PartyRoles,
     release_names: Names,
     resource_names: Names,
     release_credits: Names,
@@ -75,7 +74,7 @@ fn start<'a>(_: &Context<'_, 'a>) -> Box<dyn MessageRule<'a> + 'a> {
 
 impl<'a> MessageRule<'a> for State {
     fn collect(&mut self, cx: &Context<'_, 'a>) {
-        self.roles.add(cx.party_roles());
+        cx.record_party_roles();
         let all = cx.variant_sets();
         for set in &all.artist_names {
             let names = match set.owner {
@@ -96,14 +95,13 @@ impl<'a> MessageRule<'a> for State {
 
     fn finish(self: Box<Self>, cx: &Context<'_, 'a>, out: &mut Vec<Finding>) {
         let State {
-            roles,
             release_names: mut names,
             resource_names,
             release_credits,
             resource_credits,
         } = *self;
         let mut parties = Names::default();
-        parties.add_parties(cx, &roles, Field::ArtistName, pending);
+        parties.add_parties(cx, &cx.message_party_roles(), Field::ArtistName, pending);
         // The order of the whole message's sets: display artist names, parties, credits.
         names.append(resource_names);
         names.append(parties);

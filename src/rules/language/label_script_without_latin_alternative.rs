@@ -1,7 +1,7 @@
 use crate::finding::{Finding, Severity};
 use crate::rules::{Category, Check, Context, FixClass, MessageRule, Rule};
 
-use super::variants::{untypeable_part, Field, PartyRoles, PendingFinding, SetOwner, UnfindableNames, VariantSet};
+use super::variants::{untypeable_part, Field, PendingFinding, SetOwner, UnfindableNames, VariantSet};
 
 pub static RULE: Rule = Rule {
     id: "label-script-without-latin-alternative",
@@ -59,7 +59,6 @@ type Names = UnfindableNames<Option<PendingFinding>>;
 
 #[derive(Default)]
 struct State {
-    roles: PartyRoles,
     /// ERN 3 `LabelName` sets.
     label_names: Names,
 }
@@ -70,17 +69,17 @@ fn start<'a>(_: &Context<'_, 'a>) -> Box<dyn MessageRule<'a> + 'a> {
 
 impl<'a> MessageRule<'a> for State {
     fn collect(&mut self, cx: &Context<'_, 'a>) {
-        self.roles.add(cx.party_roles());
+        cx.record_party_roles();
         for set in &cx.variant_sets().labels {
             self.label_names.add(cx.feed, set, Field::LabelName, pending);
         }
     }
 
     fn finish(self: Box<Self>, cx: &Context<'_, 'a>, out: &mut Vec<Finding>) {
-        let State { roles, label_names } = *self;
+        let State { label_names } = *self;
         // The order of the whole message's sets: label parties, then label names.
         let mut names = Names::default();
-        names.add_parties(cx, &roles, Field::LabelName, pending);
+        names.add_parties(cx, &cx.message_party_roles(), Field::LabelName, pending);
         names.append(label_names);
         names.findings(&RULE, "release", out);
     }

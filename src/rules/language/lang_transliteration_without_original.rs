@@ -6,9 +6,7 @@ use crate::hash::FastSet;
 use crate::rules::{Category, Check, Context, FixClass, MessageRule, Rule};
 use crate::text::{registry, script_share, strict_key, ScriptCode};
 
-use super::variants::{
-    is_initialism, language_name, script_name, trimmed_text, Field, PartyRoles, SetOwner, VariantSet,
-};
+use super::variants::{is_initialism, language_name, script_name, trimmed_text, Field, SetOwner, VariantSet};
 
 pub static RULE: Rule = Rule {
     id: "lang-transliteration-without-original",
@@ -80,7 +78,6 @@ the language the name is in rather than as a romanization."#,
 /// resource, whatever the document's order.
 #[derive(Default)]
 struct State<'a> {
-    roles: PartyRoles,
     release_titles: Vec<Finding>,
     resource_titles: Vec<Finding>,
     release_names: FirstNames<'a>,
@@ -101,7 +98,7 @@ fn romanized(set: &VariantSet) -> bool {
 
 impl<'a> MessageRule<'a> for State<'a> {
     fn collect(&mut self, cx: &Context<'_, 'a>) {
-        self.roles.add(cx.party_roles());
+        cx.record_party_roles();
         let sets = cx.variant_sets();
         for set in sets.titles.iter().filter(|s| romanized(s)) {
             let out = match set.owner {
@@ -133,10 +130,11 @@ impl<'a> MessageRule<'a> for State<'a> {
 
     fn finish(self: Box<Self>, cx: &Context<'_, 'a>, out: &mut Vec<Finding>) {
         let s = *self;
+        let roles = cx.message_party_roles();
         let mut parties = FirstNames::default();
         for set in cx.variant_sets().parties.iter() {
             if matches!(set.owner, SetOwner::Party(_)) && romanized(set) {
-                parties.add(cx.feed, set, s.roles.field_of(set));
+                parties.add(cx.feed, set, roles.field_of(set));
             }
         }
         // The order of the whole message's sets: titles, display artist names, parties,

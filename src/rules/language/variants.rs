@@ -627,8 +627,9 @@ impl PendingFinding {
 
 /// What the content items of a feed use each party as: a label (a release's
 /// `ReleaseLabelReference`) or a display artist (a `DisplayArtist`'s reference), as
-/// `Gatherer::party_sets` tells a party's [`Field`]: a message rule adds up each segment's
-/// ([`Context::party_roles`]) and judges the party sets at the end.
+/// `Gatherer::party_sets` tells a party's [`Field`]: the message's add up each segment's
+/// ([`Context::record_party_roles`]), and the message rules judge the party sets by them at
+/// the end ([`Context::message_party_roles`]).
 #[derive(Clone, Default)]
 pub struct PartyRoles {
     /// By party index.
@@ -671,6 +672,20 @@ impl<'f, 'a> Context<'f, 'a> {
     /// The feed's [`PartyRoles`] (a part of its [`VariantSets`]).
     pub(crate) fn party_roles(&self) -> &PartyRoles {
         &self.variant_sets().roles
+    }
+
+    /// Adds this context's [`PartyRoles`] to the message's, once whichever rule asks first.
+    pub(crate) fn record_party_roles(&self) {
+        self.shared.party_roles_recorded.get_or_init(|| {
+            let mut roles = self.message().party_roles.write().unwrap_or_else(|e| e.into_inner());
+            roles.add(self.party_roles());
+        });
+    }
+
+    /// The [`PartyRoles`] the contexts of the message recorded ([`Context::record_party_roles`]
+    /// in each message rule's `collect`), for the rules' `finish`.
+    pub(crate) fn message_party_roles(&self) -> std::sync::RwLockReadGuard<'_, PartyRoles> {
+        self.message().party_roles.read().unwrap_or_else(|e| e.into_inner())
     }
 }
 
