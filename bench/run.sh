@@ -3,6 +3,8 @@
 #
 #   bench/run.sh                 build, generate bench-data/ if absent, measure, print the table
 #   bench/run.sh --catalogue     also the 100,000-file catalogue (files/s, peak RSS)
+#   bench/run.sh --minified      also the batch file minified (one line of ~195 MB), human and
+#                                JSON reports: the long-line paths (columns, source lines)
 #   bench/run.sh --no-build      use the binary that is there
 #
 # Environment (defaults in brackets): RUNS [5] timed runs per command (the table shows the median
@@ -31,12 +33,14 @@ QUIET_WAIT=${QUIET_WAIT:-30}
 DDEXLINT=${DDEXLINT:-${CARGO_TARGET_DIR:-$ROOT/target}/release/ddexlint}
 NPROC=$(nproc)
 DO_CAT=0
+DO_MIN=0
 DO_BUILD=1
 for a in "$@"; do
   case "$a" in
     --catalogue) DO_CAT=1 ;;
+    --minified) DO_MIN=1 ;;
     --no-build) DO_BUILD=0 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option: $a (see --help)" >&2; exit 3 ;;
   esac
 done
@@ -107,6 +111,11 @@ if [ "$DO_CAT" = 1 ] && [ ! -s "$CAT/planted.json" ]; then
   rm -rf "$CAT"
   python3 "$HERE/gen_ern.py" --catalogue "$CAT" --count "$CAT_COUNT" --seed "$SEED" || die "generating $CAT failed"
 fi
+MIN="$DATA/big-minified.xml"
+if [ "$DO_MIN" = 1 ] && [ ! -s "$MIN" ]; then
+  say "minifying $BIG into $MIN (line ends removed)"
+  tr -d '\n' < "$BIG" > "$MIN" || die "minifying $BIG failed"
+fi
 BIG_BYTES=$(stat -c %s "$BIG")
 SMALL_FILES=$(find "$SMALL" -name '*.xml' | wc -l)
 SMALL_BYTES=$(find "$SMALL" -name '*.xml' -printf '%s\n' | awk '{s+=$1} END {print s+0}')
@@ -172,6 +181,12 @@ run xmllint_big /usr/bin/xmllint --stream --noout "$BIG"
 run xmllint_small_1 bash -c "xargs_lint 1 $S1_BATCH '$SMALL'"
 run xmllint_small_n bash -c "xargs_lint $NPROC $SN_BATCH '$SMALL'"
 [ "$DDX_OK" = 1 ] && run ddexlint_small "$DDEXLINT" check --format json --output /dev/null "$SMALL"
+if [ "$DO_MIN" = 1 ]; then
+  MIN_BYTES=$(stat -c %s "$MIN")
+  run xmllint_min /usr/bin/xmllint --stream --noout "$MIN"
+  [ "$DDX_OK" = 1 ] && run ddexlint_min "$DDEXLINT" check --format json --output /dev/null "$MIN"
+  [ "$DDX_OK" = 1 ] && run ddexlint_min_human "$DDEXLINT" check --format human --color never --output /dev/null "$MIN"
+fi
 if [ "$DO_CAT" = 1 ]; then
   CAT_FILES=$(find "$CAT" -name '*.xml' | wc -l)
   CAT_BYTES=$(find "$CAT" -name '*.xml' -printf '%s\n' | awk '{s+=$1} END {print s+0}')
@@ -182,10 +197,10 @@ fi
 
 # ---------------------------------------------------------------- 5. table
 python3 - "$BIG_BYTES" "$SMALL_BYTES" "$SMALL_FILES" "$DDX_OK" "$NPROC" "$RUNS" "${CAT_BYTES:-0}" "${CAT_FILES:-0}" \
-  "$(declare -p SEC RSS RC)" <<'PY'
+  "${MIN_BYTES:-0}" "$(declare -p SEC RSS RC)" <<'PY'
 import re, sys
-big, small, nsmall, ok, nproc, runs, catb, catn, decl = sys.argv[1:]
-big, small, nsmall, catb, catn = int(big), int(small), int(nsmall), int(catb), int(catn)
+big, small, nsmall, ok, nproc, runs, catb, catn, minb, decl = sys.argv[1:]
+big, small, nsmall, catb, catn, minb = int(big), int(small), int(nsmall), int(catb), int(catn), int(minb)
 def arr(name):
     m = re.search(r"declare -A %s=\((.*?)\)(\n|$)" % name, decl, re.S)
     return dict(re.findall(r'\[([^\]]+)\]="([^"]*)"', m.group(1))) if m else {}
@@ -231,6 +246,10 @@ if "ddexlint_small" in SEC and "xmllint_small_1" in SEC:
     fails += not good
     rows.append(("", "ddexlint_small (vs 1 process)", "", "", "", f"{sd / s1:.2f}", "time <= xmllint, 1 process",
                  "PASS" if good else "FAIL"))
+if minb:
+    row(f"minified {minb / 1e6:.0f} MB, one line", "xmllint_min", minb)
+    row("", "ddexlint_min", minb, "xmllint_min")
+    row("", "ddexlint_min_human", minb, "xmllint_min")
 if catn:
     row(f"catalogue {catn} files {catb / 1e6:.0f} MB", "xmllint_cat_n", catb)
     row("", "ddexlint_cat", catb, "xmllint_cat_n")

@@ -23,24 +23,42 @@ pub(super) fn locate_lines(
     findings: Vec<Finding>,
     lines: bool,
 ) -> Vec<Located> {
-    // A batch file's tens of thousands of findings are placed in chunks on all cores (the
-    // chunks keep their order); a small file's few on its own thread.
+    // A batch file's tens of thousands of findings are placed in chunks on all cores, a
+    // small file's few on its own thread.
     const CHUNK: usize = 4096;
     if findings.len() <= CHUNK {
         return locate_in_order(source, feed, findings, lines);
     }
-    // One line index for all the chunks: without it each would count lines from the start.
+    // One line index (or count by blocks) for all the chunks: without it each would count
+    // lines from the start.
     source.index_lines();
-    let mut chunks: Vec<Vec<Finding>> = Vec::with_capacity(findings.len().div_ceil(CHUNK));
-    let mut all = findings.into_iter();
-    while all.len() > 0 {
-        chunks.push(all.by_ref().take(CHUNK).collect());
-    }
-    let placed: Vec<Vec<Located>> = chunks
-        .into_par_iter()
-        .map(|chunk| locate_in_order(source, feed, chunk, lines))
+    // Each chunk a stretch of the text (the findings come rule by rule, each rule's across
+    // the whole file): a chunk counts columns and finds XPaths over its stretch only, not over
+    // the whole file (a minified file is one line). The places go back in the findings' order.
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by_key(|&i| findings[i].anchor);
+    let mut slots: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
+    let chunks: Vec<(Vec<usize>, Vec<Finding>)> = order
+        .chunks(CHUNK)
+        .map(|at| {
+            let chunk = at
+                .iter()
+                .map(|&i| slots[i].take().expect("each finding once"))
+                .collect();
+            (at.to_vec(), chunk)
+        })
         .collect();
-    placed.into_iter().flatten().collect()
+    let placed: Vec<(Vec<usize>, Vec<Located>)> = chunks
+        .into_par_iter()
+        .map(|(at, chunk)| (at, locate_in_order(source, feed, chunk, lines)))
+        .collect();
+    let mut out: Vec<Option<Located>> = std::iter::repeat_with(|| None).take(slots.len()).collect();
+    for (at, chunk) in placed {
+        for (i, located) in at.into_iter().zip(chunk) {
+            out[i] = Some(located);
+        }
+    }
+    out.into_iter().map(|l| l.expect("each finding placed")).collect()
 }
 
 fn locate_in_order(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Finding>, lines: bool) -> Vec<Located> {

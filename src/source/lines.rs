@@ -30,7 +30,7 @@ impl Source {
                 let bytes = self.text.as_bytes();
                 let block = offset / LINE_BLOCK;
                 let line = blocks[block] + count_lf(&bytes[block * LINE_BLOCK..offset]) + 1;
-                (line, memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |lf| lf + 1))
+                (line, self.line_start_by_blocks(blocks, offset, line))
             }
             None => {
                 let starts = self.line_starts();
@@ -38,8 +38,44 @@ impl Source {
                 (idx as u32 + 1, starts[idx] as usize)
             }
         };
-        let col = self.text[line_start..offset.max(line_start)].chars().count() as u32 + 1;
-        (line, col)
+        (line, self.chars_between(line_start, offset.max(line_start)) + 1)
+    }
+
+    /// Where line `line` (holding `offset`) starts, by the line-feed counts of the blocks: the
+    /// last LF before `offset` is near it on most lines, and found by its block on a long one.
+    fn line_start_by_blocks(&self, blocks: &[u32], offset: usize, line: u32) -> usize {
+        let bytes = self.text.as_bytes();
+        let near = offset.saturating_sub(LINE_BLOCK);
+        if let Some(lf) = memchr::memrchr(b'\n', &bytes[near..offset]) {
+            return near + lf + 1;
+        }
+        // The line starts after the text's LF number `line - 1`, in the last block that
+        // starts with fewer LFs before it.
+        let lfs = line - 1;
+        if lfs == 0 {
+            return 0;
+        }
+        let block = blocks.partition_point(|&before| before < lfs) - 1;
+        let from = block * LINE_BLOCK;
+        let nth = (lfs - blocks[block] - 1) as usize;
+        memchr::memchr_iter(b'\n', &bytes[from..])
+            .nth(nth)
+            .map_or(0, |lf| from + lf + 1)
+    }
+
+    /// The characters in `text[from..to]` (both on character boundaries): counted, or far
+    /// apart (a long line's column), by the characters before each block.
+    fn chars_between(&self, from: usize, to: usize) -> u32 {
+        const FAR: usize = 64 << 10;
+        if to - from <= FAR {
+            return self.text[from..to].chars().count() as u32;
+        }
+        let blocks = self.char_blocks.get_or_init(|| char_blocks(self.text.as_bytes()));
+        let before = |at: usize| {
+            let block = at / LINE_BLOCK;
+            blocks[block] + count_chars(&self.text.as_bytes()[block * LINE_BLOCK..at])
+        };
+        before(to) - before(from)
     }
 
     /// The 1-based line of a byte offset, for messages that name another place ("line 76").
@@ -83,18 +119,21 @@ impl Source {
                 self.line_of(offset as u32)
             };
             let col = match before {
-                Some((at, l, col)) if l == line => col + self.text[at..offset].chars().count() as u32,
+                Some((at, l, col)) if l == line => col + self.chars_between(at, offset),
                 _ => {
-                    // The line starts after the offset before (on an earlier line), if any.
-                    let from = before.map_or(0, |(at, ..)| at);
-                    let start = match self.lines.get() {
-                        Some(starts) => {
+                    let start = match (self.lines.get(), self.blocks()) {
+                        (Some(starts), _) => {
                             let idx = starts.partition_point(|&s| s as usize <= offset).saturating_sub(1);
                             starts[idx] as usize
                         }
-                        None => memchr::memrchr(b'\n', &bytes[from..offset]).map_or(from, |lf| from + lf + 1),
+                        (None, Some(blocks)) => self.line_start_by_blocks(blocks, offset, line),
+                        // The line starts after the offset before (on an earlier line), if any.
+                        (None, None) => {
+                            let from = before.map_or(0, |(at, ..)| at);
+                            memchr::memrchr(b'\n', &bytes[from..offset]).map_or(from, |lf| from + lf + 1)
+                        }
                     };
-                    self.text[start..offset].chars().count() as u32 + 1
+                    self.chars_between(start, offset) + 1
                 }
             };
             out[i] = (line, col);
@@ -181,6 +220,23 @@ fn lf_blocks(text: &str) -> Option<Vec<u32>> {
     Some(before)
 }
 
+/// The characters before each [`LINE_BLOCK`] of `bytes` (UTF-8), and before their end.
+fn char_blocks(bytes: &[u8]) -> Vec<u32> {
+    let mut before = Vec::with_capacity(bytes.len() / LINE_BLOCK + 2);
+    let mut chars = 0;
+    for block in bytes.chunks(LINE_BLOCK) {
+        before.push(chars);
+        chars += count_chars(block);
+    }
+    before.push(chars);
+    before
+}
+
+/// The characters that start in `bytes` (UTF-8): the bytes that are not continuation bytes.
+fn count_chars(bytes: &[u8]) -> u32 {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u32
+}
+
 /// The LFs in `bytes` (memchr's vectorised search).
 fn count_lf(bytes: &[u8]) -> u32 {
     memchr::memchr_iter(b'\n', bytes).count() as u32
@@ -245,6 +301,39 @@ mod tests {
         let with_cr = Source::from_text("cr.xml", text.replacen('\n', "\r", 3));
         assert_eq!(with_cr.line_of(len), by_index.line_col(len).0);
         assert!(with_cr.lines.get().is_some());
+    }
+
+    /// Lines of hundreds of kilobytes (a minified feed), with characters of one to four bytes:
+    /// lines and columns by the blocks' counts are those of the line index.
+    #[test]
+    fn long_lines_are_placed_by_blocks_as_by_the_line_index() {
+        let long = "<T a=\"x\">Ελλάδα 日本 🎵 ok</T>".repeat(20_000);
+        let chars = long.chars().count();
+        let mut text = String::new();
+        for i in 0..6 {
+            text.extend(long.chars().take(chars / (i + 1)));
+            text.push('\n');
+            text.push_str("<Short/>\n");
+        }
+        assert!(text.len() > 1 << 20);
+        let by_blocks = Source::from_text("min.xml", text.clone());
+        let by_index = Source::from_text("min.xml", text.clone());
+        by_index.line_starts();
+        let offsets: Vec<u32> = (0..text.len())
+            .step_by(9_973)
+            .chain([0, 1, text.len() - 1, text.len()])
+            .filter(|&o| text.is_char_boundary(o))
+            .map(|o| o as u32)
+            .collect();
+        for &o in &offsets {
+            assert_eq!(by_blocks.line_col(o), by_index.line_col(o), "offset {o}");
+        }
+        assert_eq!(by_blocks.line_cols(&offsets), by_index.line_cols(&offsets));
+        assert!(by_blocks.lines.get().is_none(), "the line index was built");
+        assert!(
+            by_blocks.char_blocks.get().is_some(),
+            "columns far into a line were counted"
+        );
     }
 
     #[test]

@@ -49,6 +49,8 @@ pub struct Source {
     lines: OnceLock<Vec<u32>>,
     /// [`Source::line_of`]'s line feeds before each block (`None`: the text has CRs).
     lf_blocks: OnceLock<Option<Vec<u32>>>,
+    /// The characters before each block, for columns far into a long line.
+    char_blocks: OnceLock<Vec<u32>>,
 }
 
 impl Source {
@@ -63,6 +65,7 @@ impl Source {
             encoding,
             lines: OnceLock::new(),
             lf_blocks: OnceLock::new(),
+            char_blocks: OnceLock::new(),
         })
     }
 
@@ -74,6 +77,7 @@ impl Source {
             encoding: Encoding::Utf8 { bom: false },
             lines: OnceLock::new(),
             lf_blocks: OnceLock::new(),
+            char_blocks: OnceLock::new(),
         }
     }
 
@@ -85,6 +89,7 @@ impl Source {
             encoding: self.encoding,
             lines: OnceLock::new(),
             lf_blocks: OnceLock::new(),
+            char_blocks: OnceLock::new(),
         }
     }
 
