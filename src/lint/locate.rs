@@ -74,12 +74,11 @@ fn locate_in_order(source: &Source, feed: Option<&ern::Feed>, findings: Vec<Find
         .zip(places)
         .map(|((finding, xpath), place)| {
             let category = registry::rule(finding.rule).map_or("xml", |r| r.category.as_str());
-            let (source_line, source_line_column) = match lines {
-                true => {
-                    let (line, column) = source_line(&source.text, &place, finding.anchor, finding.span.end);
-                    (Some(line), column)
-                }
-                false => (None, 1),
+            let (source_line, source_line_column) = if lines {
+                let (line, column) = source_line(&source.text, &place, finding.anchor, finding.span.end);
+                (Some(line), column)
+            } else {
+                (None, 1)
             };
             Located {
                 category,

@@ -1,6 +1,7 @@
 //! Byte offsets to lines and columns. A line ends at LF, CRLF or a lone CR; columns count
 //! Unicode scalar values. A large text counts its lines from the line feeds of each 4 KiB
-//! block; a small one (or one with CRs) builds a line index.
+//! block; a small one (or one with CRs) builds a line index. A column far into a long line
+//! (a minified feed is one line) is counted from the characters before each block.
 
 use super::Source;
 
