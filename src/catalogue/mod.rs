@@ -60,9 +60,14 @@ pub fn check(index: &CatalogueIndex, settings: &Settings) -> Vec<Located> {
 
 /// Whether a rule that compares identifiers across files is enabled.
 pub fn identifiers_wanted(settings: &Settings) -> bool {
-    ["id-isrc-conflict", "id-release-conflict", "id-party-conflict"]
-        .iter()
-        .any(|id| settings.selection.is_enabled(id))
+    use crate::rules::catalogue::{id_isrc_conflict, id_party_conflict, id_release_conflict};
+    [
+        &id_isrc_conflict::RULE,
+        &id_release_conflict::RULE,
+        &id_party_conflict::RULE,
+    ]
+    .iter()
+    .any(|rule| settings.selection.is_enabled(rule.id))
 }
 
 /// Whether any rule that reads the catalogue index is enabled.

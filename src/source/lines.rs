@@ -28,18 +28,19 @@ impl Source {
         let offset = floor_char_boundary(&self.text, (offset as usize).min(self.text.len()));
         let (line, line_start) = match self.blocks() {
             Some(blocks) => {
-                let bytes = self.text.as_bytes();
-                let block = offset / LINE_BLOCK;
-                let line = blocks[block] + count_lf(&bytes[block * LINE_BLOCK..offset]) + 1;
+                let line = self.line_of(offset as u32);
                 (line, self.line_start_by_blocks(blocks, offset, line))
             }
-            None => {
-                let starts = self.line_starts();
-                let idx = starts.partition_point(|&s| s as usize <= offset).saturating_sub(1);
-                (idx as u32 + 1, starts[idx] as usize)
-            }
+            None => self.indexed_line(offset),
         };
         (line, self.chars_between(line_start, offset.max(line_start)) + 1)
+    }
+
+    /// The line holding `offset` (1-based) by the line index, and where it starts.
+    fn indexed_line(&self, offset: usize) -> (u32, usize) {
+        let starts = self.line_starts();
+        let idx = starts.partition_point(|&s| s as usize <= offset).saturating_sub(1);
+        (idx as u32 + 1, starts[idx] as usize)
     }
 
     /// Where line `line` (holding `offset`) starts, by the line-feed counts of the blocks: the
@@ -84,8 +85,7 @@ impl Source {
         let bytes = self.text.as_bytes();
         let at = (offset as usize).min(bytes.len());
         let Some(blocks) = self.blocks() else {
-            let starts = self.line_starts();
-            return starts.partition_point(|&s| s as usize <= at).saturating_sub(1) as u32 + 1;
+            return self.indexed_line(at).0;
         };
         let block = at / LINE_BLOCK;
         blocks[block] + count_lf(&bytes[block * LINE_BLOCK..at]) + 1
@@ -123,10 +123,7 @@ impl Source {
                 Some((at, l, col)) if l == line => col + self.chars_between(at, offset),
                 _ => {
                     let start = match (self.lines.get(), self.blocks()) {
-                        (Some(starts), _) => {
-                            let idx = starts.partition_point(|&s| s as usize <= offset).saturating_sub(1);
-                            starts[idx] as usize
-                        }
+                        (Some(_), _) => self.indexed_line(offset).1,
                         (None, Some(blocks)) => self.line_start_by_blocks(blocks, offset, line),
                         // The line starts after the offset before (on an earlier line), if any.
                         (None, None) => {

@@ -109,8 +109,8 @@ impl fmt::Debug for Text {
     }
 }
 
-impl PartialEq<str> for Text {
-    fn eq(&self, other: &str) -> bool {
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
         self.as_str() == other
     }
 }
@@ -118,12 +118,6 @@ impl PartialEq<str> for Text {
 impl PartialEq<&str> for Text {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
-    }
-}
-
-impl PartialEq<String> for Text {
-    fn eq(&self, other: &String) -> bool {
-        self.as_str() == other
     }
 }
 
