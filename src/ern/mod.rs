@@ -44,7 +44,7 @@ pub fn read(text: &str) -> ReadOutcome<'_> {
 }
 
 /// [`read`], handing the content items to `sink` `per_segment` at a time as they are read
-/// ([`Segments`]) and keeping only the context ([`stream`]).
+/// ([`Segments`]) and keeping only the context (`src/ern/stream.rs`).
 pub fn read_in_segments<'a>(text: &'a str, sink: &mut dyn Segments<'a>, per_segment: usize) -> Streamed<'a> {
     let mut streamer = stream::Streamer::new(sink, per_segment);
     let outcome = if text.len() >= PIPELINE_FROM_BYTES {

@@ -272,13 +272,7 @@ enum Carried<'f, 'a> {
 
 impl<'f, 'a> Context<'f, 'a> {
     pub fn new(feed: &'f Feed<'a>, source: &'f Source, options: &'f RuleOptions) -> Self {
-        Context {
-            feed,
-            source,
-            options,
-            shared: shared::Shared::default(),
-            message: Carried::Own(Box::default()),
-        }
+        Context::carrying(feed, source, options, Carried::Own(Box::default()))
     }
 
     /// A context for one segment of a message, or for its context at the end, sharing
@@ -289,9 +283,16 @@ impl<'f, 'a> Context<'f, 'a> {
         options: &'f RuleOptions,
         message: &'f MessageShared<'a>,
     ) -> Self {
+        Context::carrying(feed, source, options, Carried::Within(message))
+    }
+
+    fn carrying(feed: &'f Feed<'a>, source: &'f Source, options: &'f RuleOptions, message: Carried<'f, 'a>) -> Self {
         Context {
-            message: Carried::Within(message),
-            ..Context::new(feed, source, options)
+            feed,
+            source,
+            options,
+            shared: shared::Shared::default(),
+            message,
         }
     }
 

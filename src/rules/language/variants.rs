@@ -669,16 +669,11 @@ impl PartyRoles {
 }
 
 impl<'f, 'a> Context<'f, 'a> {
-    /// The feed's [`PartyRoles`] (a part of its [`VariantSets`]).
-    pub(crate) fn party_roles(&self) -> &PartyRoles {
-        &self.variant_sets().roles
-    }
-
     /// Adds this context's [`PartyRoles`] to the message's, once whichever rule asks first.
     pub(crate) fn record_party_roles(&self) {
         self.shared.party_roles_recorded.get_or_init(|| {
             let mut roles = self.message().party_roles.write().unwrap_or_else(|e| e.into_inner());
-            roles.add(self.party_roles());
+            roles.add(&self.variant_sets().roles);
         });
     }
 
